@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "sparkd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sparkctl", targets: ["sparkctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The C boundary: libgit2 through pkg-config. Only GitKit imports it.
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(
+            name: "GitKit",
+            dependencies: ["CLibGit2"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Recipes",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SparkEngine",
+            dependencies: ["GitKit", "Recipes"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SparkCLI",
+            dependencies: [
+                "GitKit", "Recipes", "SparkEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sparkctl",
+            dependencies: ["SparkCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GitKitTests",
+            dependencies: ["GitKit", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RecipesTests",
+            dependencies: ["Recipes", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SparkCLITests",
+            dependencies: ["SparkCLI", "GitKit", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

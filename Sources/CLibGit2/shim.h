@@ -1,0 +1,11 @@
+#ifndef SPARKD_CLIBGIT2_SHIM_H
+#define SPARKD_CLIBGIT2_SHIM_H
+
+// The whole C surface sparkd uses: libgit2 and its in-memory object database (mempack).
+// Note: git_libgit2_opts is variadic and cannot be called from Swift; wrap any option
+// needed in a static inline function here.
+#include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+
+#endif

@@ -1,0 +1,40 @@
+internal import CLibGit2
+
+/// A git object id (SHA-1 in this libgit2). Hashable and cheap to copy; prints as 40 hex digits.
+package struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable {
+    var raw: git_oid
+
+    init(_ raw: git_oid) { self.raw = raw }
+
+    init(_ pointer: UnsafePointer<git_oid>) { self.raw = pointer.pointee }
+
+    /// Parses 40 hex digits; nil for anything else.
+    package init?(hex: String) {
+        guard hex.utf8.count == Int(GIT_OID_HEXSZ) else { return nil }
+        var oid = git_oid()
+        guard git_oid_fromstr(&oid, hex) == 0 else { return nil }
+        raw = oid
+    }
+
+    package var description: String {
+        var copy = raw
+        var buffer = [UInt8](repeating: 0, count: Int(GIT_OID_HEXSZ))
+        buffer.withUnsafeMutableBytes { _ = git_oid_fmt($0.baseAddress!.assumingMemoryBound(to: CChar.self), &copy) }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The first seven hex digits, as git abbreviates.
+    package var short: String { String(description.prefix(7)) }
+
+    package static func == (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        withUnsafeBytes(of: lhs.raw) { a in withUnsafeBytes(of: rhs.raw) { b in a.elementsEqual(b) } }
+    }
+
+    package static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
+        withUnsafeBytes(of: lhs.raw) { a in withUnsafeBytes(of: rhs.raw) { b in a.lexicographicallyPrecedes(b) } }
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: raw) { hasher.combine(bytes: $0) }
+    }
+}

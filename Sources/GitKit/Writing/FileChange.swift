@@ -1,0 +1,26 @@
+/// One file's change in a change set, relative to a base tree.
+package struct FileChange: Sendable, Hashable {
+    package enum Action: Sendable, Hashable {
+        /// Create or replace the file with these bytes and mode (also a mode-only change).
+        case write([UInt8], mode: FileMode)
+        /// Remove the file (or, for a path that is a directory in the base, the whole directory).
+        case delete
+    }
+
+    /// Slash-separated path from the repository root.
+    package var path: String
+    package var action: Action
+
+    package init(path: String, action: Action) {
+        self.path = path
+        self.action = action
+    }
+
+    package static func write(_ path: String, _ bytes: [UInt8], mode: FileMode = .regular) -> FileChange {
+        FileChange(path: path, action: .write(bytes, mode: mode))
+    }
+
+    package static func delete(_ path: String) -> FileChange {
+        FileChange(path: path, action: .delete)
+    }
+}

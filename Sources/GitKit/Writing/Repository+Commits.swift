@@ -1,0 +1,86 @@
+internal import CLibGit2
+
+/// What to commit: a change set on top of a base commit.
+package struct CommitRequest: Sendable {
+    /// The parent commit; its tree is the base the changes apply to.
+    package var parent: ObjectID
+    package var changes: [FileChange]
+    package var message: String
+    package var author: Signature
+    package var committer: Signature
+
+    package init(parent: ObjectID, changes: [FileChange], message: String, author: Signature, committer: Signature) {
+        self.parent = parent
+        self.changes = changes
+        self.message = message
+        self.author = author
+        self.committer = committer
+    }
+}
+
+extension Repository {
+    /// Change sets at least this large are written into an in-memory object database and flushed
+    /// as one pack: on these disks a loose object costs about 0.6 ms, a whole pack about 0.3 s.
+    package static let defaultPackThreshold = 1000
+
+    /// Writes the blobs, trees and commit for `request` and returns the commit id. Moves no ref and
+    /// leaves HEAD, the index and the working tree alone. When the change set is large
+    /// (`packThreshold`), every object goes into one pack, written before this returns, so a ref
+    /// may point at the commit as soon as it does.
+    package func writeCommit(_ request: CommitRequest, packThreshold: Int = defaultPackThreshold) throws(GitError) -> ObjectID {
+        if request.changes.count >= packThreshold {
+            return try withPackedObjects { writer throws(GitError) in try writer.writeCommitObjects(request) }
+        }
+        return try writeCommitObjects(request)
+    }
+
+    private func writeCommitObjects(_ request: CommitRequest) throws(GitError) -> ObjectID {
+        let baseTree = try treeOfCommit(request.parent)
+        let treeID = try writeTree(base: baseTree, changes: request.changes)
+        var treeRaw = treeID.raw
+        var tree: OpaquePointer?
+        try LibGit2.check(git_tree_lookup(&tree, handle, &treeRaw), "reading the new tree")
+        defer { git_tree_free(tree) }
+        let author = try request.author.makeLibGit2()
+        defer { git_signature_free(author) }
+        let committer = try request.committer.makeLibGit2()
+        defer { git_signature_free(committer) }
+        return try withCommit(request.parent) { parent throws(GitError) in
+            var out = git_oid()
+            var parents: [OpaquePointer?] = [parent]
+            try LibGit2.check(
+                git_commit_create(&out, handle, nil, author, committer, "UTF-8", request.message, tree, 1, &parents),
+                "writing the commit", subject: path)
+            return ObjectID(out)
+        }
+    }
+
+    /// Runs `body` on a second handle whose object writes go to an in-memory object database, then
+    /// writes them all as one pack (indexed, visible to every other process) before returning.
+    func withPackedObjects<T>(_ body: (Repository) throws(GitError) -> T) throws(GitError) -> T {
+        let writer = try reopen()
+        var odb: OpaquePointer?
+        try LibGit2.check(git_repository_odb(&odb, writer.handle), "opening the object database")
+        defer { git_odb_free(odb) }
+        var mempack: UnsafeMutablePointer<git_odb_backend>?
+        try LibGit2.check(git_mempack_new(&mempack), "creating an in-memory object database")
+        // The object database owns the backend from here on and frees it with itself.
+        try LibGit2.check(git_odb_add_backend(odb, mempack, 1000), "attaching the in-memory object database")
+        let result = try body(writer)
+
+        var pack = git_buf()
+        defer { git_buf_dispose(&pack) }
+        try LibGit2.check(git_mempack_dump(&pack, writer.handle, mempack), "packing new objects")
+        // A pack of no objects (everything existed already) is a 12-byte header and a 20-byte trailer.
+        if pack.size > 32 {
+            var writepack: UnsafeMutablePointer<git_odb_writepack>?
+            try LibGit2.check(git_odb_write_pack(&writepack, odb, nil, nil), "opening a pack writer", subject: path)
+            defer { writepack!.pointee.free(writepack) }
+            var stats = git_indexer_progress()
+            try LibGit2.check(writepack!.pointee.append(writepack, pack.ptr, pack.size, &stats), "writing the pack", subject: path)
+            try LibGit2.check(writepack!.pointee.commit(writepack, &stats), "indexing the pack", subject: path)
+        }
+        try LibGit2.check(git_mempack_reset(mempack), "clearing the in-memory object database")
+        return result
+    }
+}

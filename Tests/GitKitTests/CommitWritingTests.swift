@@ -1,0 +1,139 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+@Suite("Writing trees and commits")
+struct CommitWritingTests {
+    /// A repository with nested files, an executable and a file that will become a directory.
+    private func makeRepository(_ dir: TemporaryDirectory) throws -> GitFixture {
+        let repo = try GitFixture.create(at: dir.path + "/repo")
+        try repo.commit([
+            "keep.txt": "keep\n", "modify.txt": "old\n", "delete.txt": "bye\n", "mode.sh": "echo\n",
+            "becomes-dir": "I am a file\n", "dir-becomes-file/a": "a\n", "dir-becomes-file/sub/b": "b\n",
+            "deep/er/than/that.txt": "deep\n",
+        ])
+        return repo
+    }
+
+    private let changes: [FileChange] = [
+        .write("modify.txt", Array("new\n".utf8)),
+        .write("added/nested/new.txt", Array("fresh\n".utf8)),
+        .delete("delete.txt"),
+        .write("mode.sh", Array("echo\n".utf8), mode: .executable),
+        .delete("becomes-dir"), .write("becomes-dir/inside.txt", Array("now a dir\n".utf8)),
+        .delete("dir-becomes-file"), .write("dir-becomes-file", Array("now a file\n".utf8)),
+        .write("deep/er/than/that.txt", Array("deeper\n".utf8)),
+    ]
+
+    private let expectedTree = """
+        100644 added/nested/new.txt
+        100644 becomes-dir/inside.txt
+        100644 deep/er/than/that.txt
+        100644 dir-becomes-file
+        100644 keep.txt
+        100755 mode.sh
+        100644 modify.txt
+        """
+
+    @Test(arguments: [Int.max, 1])
+    func writesEveryKindOfChangeWithoutTouchingTheCheckout(packThreshold: Int) throws {
+        let dir = try TemporaryDirectory()
+        let repo = try makeRepository(dir)
+        // Staged and unstaged edits must survive untouched.
+        try repo.write(["keep.txt": "staged edit\n"])
+        try repo.git("add", "keep.txt")
+        try repo.write(["modify.txt": "unstaged edit\n", "untracked.txt": "u\n"])
+        let before = try CheckoutState(repo)
+        let looseBefore = try repo.looseObjectCount()
+
+        let opened = try Repository.open(at: repo.path)
+        let base = try opened.resolveCommit("HEAD")
+        let commit = try opened.writeCommit(
+            CommitRequest(
+                parent: base, changes: changes, message: "Fix things\n\nSpark-Recipe: test@1\nSpark-Base: \(base)\n",
+                author: Signature(name: "A U Thor", email: "a@example.com"), committer: .sparkd),
+            packThreshold: packThreshold)
+
+        #expect(try CheckoutState(repo) == before)
+        try repo.git("fsck", "--full", "--strict")
+        let tree = try repo.git("ls-tree", "-r", "--format=%(objectmode) %(path)", commit.description)
+        #expect(tree == expectedTree)
+        #expect(try repo.show(commit.description, "becomes-dir/inside.txt") == Array("now a dir\n".utf8))
+        #expect(try repo.git("rev-parse", "\(commit)^") == base.description)
+        #expect(try repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>", commit.description)
+            == "A U Thor <a@example.com>|sparkd <sparkd@localhost>")
+        #expect(try opened.trailers(of: commit).map { "\($0.key)=\($0.value)" }
+            == ["Spark-Recipe=test@1", "Spark-Base=\(base)"])
+        // No branch was created or moved.
+        #expect(try repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
+
+        if packThreshold == 1 {
+            #expect(try repo.looseObjectCount() == looseBefore, "a packed write adds no loose objects")
+            #expect(try repo.packCount() == 1)
+        } else {
+            #expect(try repo.looseObjectCount() > looseBefore)
+            #expect(try repo.packCount() == 0)
+        }
+    }
+
+    @Test func packedWriteOfObjectsThatAlreadyExistWritesNoPack() throws {
+        let dir = try TemporaryDirectory()
+        let repo = try makeRepository(dir)
+        let opened = try Repository.open(at: repo.path)
+        let base = try opened.resolveCommit("HEAD")
+        let request = CommitRequest(
+            parent: base, changes: [.write("keep.txt", Array("keep\n".utf8))], message: "same tree\n",
+            author: .sparkd, committer: .sparkd)
+        let first = try opened.writeCommit(request, packThreshold: 1)
+        // The same commit (same second) again: every object exists, nothing new to pack.
+        _ = try opened.writeCommit(request, packThreshold: 1)
+        try repo.git("fsck", "--full")
+        #expect(try repo.git("rev-parse", "\(first)^{tree}") == (try repo.git("rev-parse", "HEAD^{tree}")))
+    }
+
+    @Test func lineStatCountsLikeGitDiff() throws {
+        let stat = try LineStat.between(Array("a\nb\nc\n".utf8), Array("a\nB\nc\nd\n".utf8), path: "x.txt")
+        #expect(stat == LineStat(added: 2, removed: 1, binary: false))
+        let binary = try LineStat.between([0, 1, 2], [0, 1, 3], path: "x.bin")
+        #expect(binary.binary)
+    }
+}
+
+/// What a user's checkout looks like: it must be identical before and after sparkd writes.
+struct CheckoutState: Equatable {
+    let head: String
+    let symbolicHead: String
+    let status: String
+    let index: [UInt8]
+    let worktreeFiles: [String: [UInt8]]
+
+    init(_ repo: GitFixture) throws {
+        head = try repo.git("rev-parse", "HEAD")
+        symbolicHead = try repo.git("symbolic-ref", "-q", "HEAD")
+        status = try repo.git("status", "--porcelain=v1", "--untracked-files=all")
+        let gitDir = try repo.git("rev-parse", "--absolute-git-dir")
+        index = Array(try Data(contentsOf: URL(fileURLWithPath: gitDir + "/index")))
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: repo.path)!
+        while let relative = enumerator.nextObject() as? String {
+            if relative == ".git" || relative.hasPrefix(".git/") { enumerator.skipDescendants(); continue }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: repo.path + "/" + relative, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[relative] = try repo.read(relative) }
+        }
+        worktreeFiles = files
+    }
+}
+
+extension GitFixture {
+    func looseObjectCount() throws -> Int {
+        let line = try git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("count:") }!
+        return Int(line.split(separator: " ")[1])!
+    }
+
+    func packCount() throws -> Int {
+        let line = try git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("packs:") }!
+        return Int(line.split(separator: " ")[1])!
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GitKit
+import TestSupport
+import Testing
+
+@Suite("Reading snapshots")
+struct SnapshotTests {
+    @Test func snapshotMatchesLsTree() throws {
+        let dir = try TemporaryDirectory()
+        let repo = try GitFixture.create(at: dir.path)
+        try repo.write(["README.md": "hi\n", "src/a/b/c.swift": "let c = 1\n", "bin/run": "#!/bin/sh\n"])
+        try Command.check(["chmod", "+x", repo.path + "/bin/run"])
+        try Command.check(["ln", "-s", "README.md", repo.path + "/link"])
+        try repo.git("add", "-A")
+        // A submodule entry (gitlink) without cloning anything.
+        try repo.git("update-index", "--add", "--cacheinfo", "160000,\(String(repeating: "a", count: 40)),vendor/lib")
+        try repo.git("commit", "-q", "-m", "tree")
+        let head = try repo.git("rev-parse", "HEAD")
+
+        let opened = try Repository.open(at: repo.path)
+        let snapshot = try opened.snapshot(of: opened.resolveCommit("HEAD"))
+        #expect(snapshot.commit.description == head)
+        #expect(snapshot.tree.description == (try repo.git("rev-parse", "HEAD^{tree}")))
+
+        let listed = try repo.git("ls-tree", "-r", "HEAD").split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t")
+            let meta = parts[0].split(separator: " ")
+            return "\(meta[0]) \(meta[2]) \(parts[1])"
+        }
+        let ours = snapshot.entries.map { "\(String($0.mode.rawValue, radix: 8).leftPadded(6)) \($0.id) \($0.path)" }
+        #expect(ours == listed)
+        #expect(snapshot.entries.first { $0.path == "bin/run" }?.mode == .executable)
+        #expect(snapshot.entries.first { $0.path == "link" }?.mode == .symlink)
+        #expect(snapshot.entries.first { $0.path == "vendor/lib" }?.mode == .submodule)
+
+        let readme = snapshot.entries.first { $0.path == "README.md" }!
+        #expect(try opened.contents(of: readme) == Array("hi\n".utf8))
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

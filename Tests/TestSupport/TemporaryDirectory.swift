@@ -1,0 +1,47 @@
+public import Foundation
+
+/// A directory under the system temporary directory, removed when the value is released.
+/// Tests make real repositories and files in it.
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let path: String
+    public var url: URL { URL(fileURLWithPath: path) }
+
+    public init(_ label: String = "sparkd-test") throws {
+        var template = Array("\(NSTemporaryDirectory())/\(label)-XXXXXX".utf8CString)
+        guard let created = mkdtemp(&template) else {
+            throw CommandError(command: ["mkdtemp"], status: errno, stdout: "", stderr: "mkdtemp failed")
+        }
+        path = URL(fileURLWithPath: String(cString: created)).resolvingSymlinksInPath().path
+    }
+
+    deinit {
+        // Restore write permission first, so read-only fixtures can be removed.
+        _ = try? Command.run(["chmod", "-R", "u+w", path])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Writes `bytes` at `relativePath`, creating parent directories.
+    @discardableResult
+    public func write(_ relativePath: String, _ bytes: [UInt8]) throws -> String {
+        let full = (path as NSString).appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: full))
+        return full
+    }
+
+    @discardableResult
+    public func write(_ relativePath: String, _ text: String) throws -> String {
+        try write(relativePath, Array(text.utf8))
+    }
+
+    public func read(_ relativePath: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: url.appendingPathComponent(relativePath)))
+    }
+
+    public func subdirectory(_ name: String) throws -> String {
+        let full = (path as NSString).appendingPathComponent(name)
+        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        return full
+    }
+}
