@@ -1,0 +1,36 @@
+# sparkd — two commands for a newcomer: `make run` and `make test`.
+SWIFT ?= swift
+BIN = $(shell $(SWIFT) build --show-bin-path)
+RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
+
+.PHONY: all deps build run test test-peers bench-commit clean
+
+all: build
+
+## Install what is missing: libgit2-dev and libsqlite3-dev (apt-get), git.
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+## The main job on embedded defaults: an example repository, the fixup recipes, a review branch.
+run: build
+	@scripts/run-example.sh "$(BIN)/sparkctl"
+
+## Benchmark peers the test suite compares against byte for byte (pre-commit-hooks 6.0.0).
+test-peers:
+	@scripts/install-test-peers.sh
+
+## The whole suite.
+test: deps test-peers
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Commit of 10,000 changed files: sparkctl apply vs git worktree + add -A + commit.
+bench-commit: deps
+	$(SWIFT) build -c release
+	python3 scripts/bench_commit.py --sparkctl "$(RELEASE_BIN)/sparkctl"
+
+clean:
+	rm -rf .build .example .bench

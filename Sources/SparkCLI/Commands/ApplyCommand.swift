@@ -1,0 +1,76 @@
+internal import ArgumentParser
+internal import Foundation
+internal import GitKit
+internal import Recipes
+internal import SparkEngine
+
+/// `sparkctl apply`: run recipes over the snapshot of a commit and write the review branch.
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Run recipes over a commit's snapshot and write the result as a review branch.",
+        discussion: """
+            Reads the tree of --base (default HEAD) through libgit2, runs the recipes in the order \
+            given, and writes one commit whose parent is the base onto spark/<recipe-slug> (or \
+            --branch). The checkout (HEAD, index, working tree) is never touched. Nothing changed: \
+            no branch is written and the JSON says "commit": null.
+            """)
+
+    @Option(name: .long, help: "The repository: a working tree, a linked worktree or a bare repository.")
+    var repo: String = "."
+
+    @Option(name: .customLong("recipe"), help: "A recipe id, e.g. fixup/trailing-whitespace (repeatable; run in order).")
+    var recipes: [String] = []
+
+    @Option(name: .long, help: "The revision whose snapshot the recipes read.")
+    var base: String = "HEAD"
+
+    @Option(name: .long, help: "The review branch to write (default: spark/<recipe-slug>).")
+    var branch: String?
+
+    @Option(name: .customLong("recipes-dir"), help: "Also load recipes from this directory (repeatable; later ones override).")
+    var recipeDirectories: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Print the diff stat and write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Print a JSON report on standard output.")
+    var json = false
+
+    func validate() throws {
+        if recipes.isEmpty {
+            throw ValidationError("give at least one --recipe ID (see the recipes/ directory, e.g. --recipe fixup/trailing-whitespace)")
+        }
+    }
+
+    func run() async throws {
+        do {
+            let catalog = try RecipeCatalog.standard(extraDirectories: recipeDirectories)
+            let selected = try recipes.map { id throws(RecipeError) in try catalog.recipe(id) }
+            let request = ApplyRequest(repositoryPath: repo, recipes: selected, base: base, branch: branch, dryRun: dryRun)
+            let report = try await ApplyRunner().run(request)
+            if json { try JSONOutput.print(report) } else { printHuman(report) }
+        } catch {
+            throw ErrorReport.exit(for: error, json: json)
+        }
+    }
+
+    private func printHuman(_ report: ApplyReport) {
+        var lines = ["sparkd: \(report.recipes.map(\.id).joined(separator: ", ")) on \(report.baseRevision) (\(report.base.prefix(12)))"]
+        lines += DiffStatText.lines(report.files)
+        if !report.skipped.isEmpty {
+            let listed = report.skipped.prefix(10).map { "\($0.path) (\($0.reason.rawValue))" }.joined(separator: ", ")
+            let more = report.skipped.count > 10 ? ", … \(report.skipped.count - 10) more" : ""
+            lines.append("skipped \(report.skipped.count): \(listed)\(more)")
+        }
+        let short = report.commit.map { String($0.prefix(12)) } ?? ""
+        switch report.branchAction {
+        case .dryRun: lines.append("dry run: would write \(report.filesChanged) file(s) to \(report.branch); nothing written")
+        case .none: lines.append("nothing to change: no branch written")
+        case .created: lines.append("created \(report.branch) at \(short)")
+        case .updated: lines.append("updated \(report.branch) to \(short)")
+        case .unchanged: lines.append("\(report.branch) already holds this change at \(short)")
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

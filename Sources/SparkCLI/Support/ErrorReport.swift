@@ -1,0 +1,40 @@
+internal import ArgumentParser
+internal import Foundation
+internal import GitKit
+internal import Recipes
+internal import SparkEngine
+
+/// Reports a failed command: the message (with its hint) on standard error and, under `--json`,
+/// `{"error": {...}}` on standard output; returns the exit status to leave with.
+enum ErrorReport {
+    struct Body: Encodable {
+        var code: String
+        var message: String
+        var subject: String?
+        var hint: String?
+        var exitStatus: Int32
+
+        enum CodingKeys: String, CodingKey {
+            case code, message, subject, hint
+            case exitStatus = "exit_status"
+        }
+    }
+
+    static func exit(for error: any Error, json: Bool) -> ExitCode {
+        let status = ExitStatus.of(error)
+        FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
+        if json { try? JSONOutput.print(["error": body(error, status: status)]) }
+        return ExitCode(status)
+    }
+
+    private static func body(_ error: any Error, status: Int32) -> Body {
+        switch error {
+        case let error as GitError:
+            return Body(code: error.code.rawValue, message: error.message, subject: error.subject, hint: error.hint, exitStatus: status)
+        case let error as ApplyError:
+            return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
+        default:
+            return Body(code: "\(type(of: error))", message: "\(error)", exitStatus: status)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+internal import ArgumentParser
+internal import Foundation
+
+extension Sparkctl {
+    /// The entry point: parses, runs, and maps every error to a message on standard error and an
+    /// exit status from ``ExitStatus`` (ArgumentParser's own usage errors become 2, not 64).
+    package static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(ExitStatus.success)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? ExitStatus.usage : code.rawValue)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(ExitStatus.success)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.of(error))
+        }
+    }
+}

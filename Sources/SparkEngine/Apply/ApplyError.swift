@@ -1,0 +1,15 @@
+/// An `apply` that could not finish, beyond the git and recipe errors it passes through.
+package struct ApplyError: Error, CustomStringConvertible, Sendable {
+    package enum Code: String, Sendable {
+        /// The review branch has commits sparkd did not make: it is frozen.
+        case blocked
+    }
+
+    package var code: Code
+    package var message: String
+    package var hint: String?
+
+    package var description: String {
+        hint.map { "\(message)\n  hint: \($0)" } ?? message
+    }
+}

@@ -1,0 +1,74 @@
+/// What an `apply` did: the JSON contract of `sparkctl apply --json` (keys in snake_case).
+package struct ApplyReport: Sendable, Codable, Equatable {
+    /// The base commit (full id) and the revision it was resolved from.
+    package var base: String
+    package var baseRevision: String
+    package var branch: String
+    /// The review branch's commit; nil when nothing changed (and then no branch is written).
+    package var commit: String?
+    /// What happened to the branch: `created`, `updated`, `unchanged` (already held this exact
+    /// change), `none` (nothing to commit) or `dry-run`.
+    package var branchAction: BranchAction
+    package var dryRun: Bool
+    package var filesChanged: Int
+    package var files: [FileReport]
+    package var recipes: [RecipeReport]
+    package var skipped: [SkippedFile]
+
+    package enum BranchAction: String, Sendable, Codable {
+        case created, updated, unchanged, none
+        case dryRun = "dry-run"
+    }
+
+    package struct FileReport: Sendable, Codable, Equatable {
+        package var path: String
+        package var added: Int
+        package var removed: Int
+        package var binary: Bool
+        /// Ids of the recipes that changed this file, in order.
+        package var recipes: [String]
+    }
+
+    package struct RecipeReport: Sendable, Codable, Equatable {
+        package var id: String
+        package var version: String
+        package var filesChanged: Int
+        package var steps: [StepReport]
+    }
+
+    package struct StepReport: Sendable, Codable, Equatable {
+        package var name: String
+        package var filesChanged: Int
+    }
+
+    package struct SkippedFile: Sendable, Codable, Equatable {
+        package var path: String
+        package var reason: SkipReason
+    }
+
+    package enum SkipReason: String, Sendable, Codable {
+        case binary, symlink, submodule
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case base, branch, commit, files, recipes, skipped
+        case baseRevision = "base_revision"
+        case branchAction = "branch_action"
+        case dryRun = "dry_run"
+        case filesChanged = "files_changed"
+    }
+}
+
+extension ApplyReport.RecipeReport {
+    enum CodingKeys: String, CodingKey {
+        case id, version, steps
+        case filesChanged = "files_changed"
+    }
+}
+
+extension ApplyReport.StepReport {
+    enum CodingKeys: String, CodingKey {
+        case name
+        case filesChanged = "files_changed"
+    }
+}

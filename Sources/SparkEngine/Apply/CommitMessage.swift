@@ -1,0 +1,41 @@
+package import Recipes
+
+/// The review commit's message: a subject from the recipe titles, a body saying what changed
+/// (files with line counts, per-recipe counts, skipped files and why) and the trailers
+/// `Spark-Recipe: <id>@<version>` (one per recipe) and `Spark-Base: <sha>`.
+package enum CommitMessage {
+    package static let recipeTrailer = "Spark-Recipe"
+    package static let baseTrailer = "Spark-Base"
+    /// At most this many files are listed by name; the rest are counted.
+    static let listedFiles = 50
+
+    package static func make(recipes: [Recipe], report: ApplyReport) -> String {
+        var lines = [subject(recipes), ""]
+        lines.append("\(report.filesChanged) file\(report.filesChanged == 1 ? "" : "s") changed:")
+        for file in report.files.prefix(listedFiles) {
+            lines.append(file.binary ? "  \(file.path) (binary)" : "  \(file.path) (+\(file.added) -\(file.removed))")
+        }
+        if report.files.count > listedFiles { lines.append("  … and \(report.files.count - listedFiles) more") }
+        lines.append("")
+        lines.append("By recipe:")
+        for recipe in report.recipes {
+            lines.append("  \(recipe.id)@\(recipe.version): \(recipe.filesChanged) file\(recipe.filesChanged == 1 ? "" : "s")")
+        }
+        if !report.skipped.isEmpty {
+            lines.append("")
+            lines.append("Skipped \(report.skipped.count) file\(report.skipped.count == 1 ? "" : "s"):")
+            for file in report.skipped.prefix(listedFiles) { lines.append("  \(file.path): \(file.reason.rawValue)") }
+            if report.skipped.count > listedFiles { lines.append("  … and \(report.skipped.count - listedFiles) more") }
+        }
+        lines.append("")
+        for recipe in recipes { lines.append("\(recipeTrailer): \(recipe.id)@\(recipe.version)") }
+        lines.append("\(baseTrailer): \(report.base)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func subject(_ recipes: [Recipe]) -> String {
+        if recipes.count == 1 { return recipes[0].title }
+        let listed = "Apply \(recipes.count) recipes: " + recipes.map(\.id).joined(separator: ", ")
+        return listed.count <= 72 ? listed : "Apply \(recipes.count) recipes (\(recipes[0].id) and \(recipes.count - 1) more)"
+    }
+}

@@ -1,0 +1,3 @@
+import SparkCLI
+
+await Sparkctl.runMain()

@@ -1,0 +1,4 @@
+@echo off
+echo building
+set OUT=build
+echo done

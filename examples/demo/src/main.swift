@@ -1,0 +1,5 @@
+let greeting = "hello"   
+	
+func main() {	
+    print(greeting) 
+}
