@@ -1,0 +1,61 @@
+import Foundation
+
+extension RecipeCatalog {
+    /// Overrides where the built-in recipes are.
+    package static let directoryVariable = "SPARKD_RECIPES_DIR"
+
+    /// The directory of the recipes shipped with sparkd, or `nil` if none is found.
+    ///
+    /// In order:
+    /// 1. `$SPARKD_RECIPES_DIR`, if set and non-empty (returned even if it does not
+    ///    exist, so that a wrong setting is reported rather than ignored);
+    /// 2. walking up from the directory of the running executable, its real path
+    ///    (`/proc/self/exe`, symbolic links resolved), the first `recipes/` that
+    ///    contains `fixup/` — the development layout, where `.build/debug/sparkctl`
+    ///    finds the package's `recipes/`;
+    /// 3. `<executable's directory>/../share/sparkd/recipes` (an installed prefix);
+    /// 4. `/usr/share/sparkd/recipes`.
+    ///
+    /// `executablePath` replaces the running executable (for tests).
+    package static func builtinDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executablePath: String? = nil
+    ) -> String? {
+        if let directory = environment[directoryVariable], !directory.isEmpty { return directory }
+        let manager = FileManager.default
+        func isDirectory(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return manager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        if let executable = realPath(executablePath ?? runningExecutable()) {
+            let executableDirectory = (executable as NSString).deletingLastPathComponent
+            var directory = executableDirectory
+            while !directory.isEmpty {
+                let candidate = (directory as NSString).appendingPathComponent("recipes")
+                if isDirectory((candidate as NSString).appendingPathComponent("fixup")) { return candidate }
+                if directory == "/" { break }
+                directory = (directory as NSString).deletingLastPathComponent
+            }
+            let shared = URL(fileURLWithPath: executableDirectory)
+                .appendingPathComponent("../share/sparkd/recipes").standardizedFileURL.path
+            if isDirectory(shared) { return shared }
+        }
+        let system = "/usr/share/sparkd/recipes"
+        return isDirectory(system) ? system : nil
+    }
+
+    private static func runningExecutable() -> String? {
+        #if os(Linux)
+            return "/proc/self/exe"
+        #else
+            return Bundle.main.executablePath
+        #endif
+    }
+
+    /// `path` with every symbolic link resolved, or `nil` if it does not exist.
+    private static func realPath(_ path: String?) -> String? {
+        guard let path, let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

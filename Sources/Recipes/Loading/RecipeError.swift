@@ -1,0 +1,82 @@
+/// A recipe that could not be loaded, validated or found: what failed, where
+/// (`file:line:column`, 1-based) and how to fix it.
+///
+/// Match on codes: `catch let error as RecipeError where error.code == .unknownKey`.
+package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
+    package enum Code: String, Sendable, Hashable {
+        /// A recipe file or directory could not be read.
+        case unreadable
+        /// The file is not well-formed YAML (or not UTF-8).
+        case syntax
+        /// The file holds no YAML document.
+        case emptyDocument
+        /// A key appears twice in one mapping.
+        case duplicateKey
+        /// A value has the wrong YAML type (a list where a string belongs, …).
+        case wrongType
+        /// A required key is absent.
+        case missingKey
+        /// A key that is not allowed here.
+        case unknownKey
+        /// A value of the right type that is not allowed (bad version, empty list, …).
+        case invalidValue
+        /// `kind` is not one of the recipe kinds.
+        case unknownKind
+        /// A `fix` step names no built-in fixer.
+        case unknownFixer
+        /// A step has no step-kind key, or more than one.
+        case invalidStep
+        /// A step kind that this version of sparkd does not implement yet.
+        case unsupportedStep
+        /// The recipe's `id` does not match its path under the catalog directory.
+        case idMismatch
+        /// No recipe with the requested id.
+        case unknownRecipe
+    }
+
+    package var code: Code
+    /// What is wrong, in one sentence, with a suggestion when there is a near miss.
+    package var message: String
+    package var file: String?
+    /// 1-based.
+    package var line: Int?
+    /// 1-based, counted in Unicode scalars.
+    package var column: Int?
+    /// The YAML key involved, if any.
+    package var key: String?
+    /// How to fix it.
+    package var hint: String?
+
+    package init(
+        _ code: Code, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
+        key: String? = nil, hint: String? = nil
+    ) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.key = key
+        self.hint = hint
+    }
+
+    package init(_ code: Code, _ message: String, at location: RecipeLocation, key: String? = nil, hint: String? = nil) {
+        self.init(
+            code, message, file: location.file, line: location.line, column: location.column, key: key, hint: hint)
+    }
+
+    /// `file:line:column`, `file` or `nil`, whichever is known.
+    package var location: String? {
+        guard let file else { return nil }
+        guard let line else { return file }
+        guard let column else { return "\(file):\(line)" }
+        return "\(file):\(line):\(column)"
+    }
+
+    /// `file:line:column: message`, then the hint on an indented line.
+    package var description: String {
+        var text = location.map { "\($0): \(message)" } ?? message
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+}

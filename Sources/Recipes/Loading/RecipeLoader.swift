@@ -1,0 +1,82 @@
+import Foundation
+internal import Yams
+
+/// Loads recipes from YAML: one recipe per `.yml` file, parsed with `Yams.compose`
+/// so that every error carries the `file:line:column` of the node at fault.
+package enum RecipeLoader {
+    /// Recipe files end in this; other files in a catalog directory are ignored.
+    package static let fileExtension = ".yml"
+
+    /// Loads the recipe in `file`. With `catalogRoot`, the recipe's `id` must equal
+    /// the file's path under that directory without `.yml`.
+    package static func load(file: String, catalogRoot: String? = nil) throws(RecipeError) -> Recipe {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw RecipeError(
+                .unreadable, "cannot read recipe file: \(error.localizedDescription)", file: file,
+                hint: "check that the file exists and is readable")
+        }
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            throw RecipeError(.syntax, "recipe file is not valid UTF-8", file: file, hint: "save the file as UTF-8")
+        }
+        let expected = catalogRoot.flatMap { expectedID(forFile: file, catalogRoot: $0) }
+        return try parse(text, file: file, expectedID: expected)
+    }
+
+    /// Parses recipe YAML held in memory (e.g. read from a git snapshot). `file`
+    /// names it in errors; `expectedID`, when given, must equal the recipe's id.
+    package static func parse(_ text: String, file: String, expectedID: String? = nil) throws(RecipeError) -> Recipe {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw RecipeError(yaml: error, file: file)
+        } catch {
+            throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
+        }
+        guard let root else {
+            throw RecipeError(
+                .emptyDocument, "recipe file is empty", file: file, line: 1, column: 1,
+                hint: "a recipe needs at least 'id', 'version', 'title' and 'steps'")
+        }
+        return try RecipeParser(reader: YAMLReader(file: file), expectedID: expectedID).recipe(from: root)
+    }
+
+    /// The id a recipe at `file` must have under `catalogRoot`: its relative path
+    /// without `.yml` (`recipes/fixup/end-of-file.yml` under `recipes` →
+    /// `fixup/end-of-file`), or `nil` when `file` is not a `.yml` file under it.
+    package static func expectedID(forFile file: String, catalogRoot: String) -> String? {
+        let filePath = URL(fileURLWithPath: file).standardizedFileURL.path
+        var rootPath = URL(fileURLWithPath: catalogRoot).standardizedFileURL.path
+        if !rootPath.hasSuffix("/") { rootPath += "/" }
+        guard filePath.hasPrefix(rootPath), filePath.hasSuffix(fileExtension) else { return nil }
+        let relative = filePath.dropFirst(rootPath.count).dropLast(fileExtension.count)
+        return relative.isEmpty ? nil : String(relative)
+    }
+}
+
+extension RecipeError {
+    /// Translates a Yams (libyaml) error, keeping its position.
+    init(yaml error: YamlError, file: String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            self.init(
+                .syntax, "invalid YAML: \(problem)\(while_)", file: file, line: mark.line, column: mark.column,
+                hint: "check the indentation and quoting here; a recipe file holds exactly one YAML document")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            self.init(
+                .duplicateKey, "duplicate key '\(key)'", file: file, line: context.mark.line,
+                column: context.mark.column, key: key, hint: "keep one '\(key)' in this mapping and remove the others")
+        case .reader(let problem, _, _, _):
+            self.init(.syntax, "invalid YAML input: \(problem)", file: file, hint: "save the file as UTF-8 text")
+        default:
+            self.init(.syntax, "invalid YAML: \(error)", file: file)
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// A position in a recipe file: 1-based line and column (columns count Unicode scalars).
+package struct RecipeLocation: Sendable, Hashable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
+    package var column: Int
+
+    package init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    package var description: String { "\(file):\(line):\(column)" }
+}

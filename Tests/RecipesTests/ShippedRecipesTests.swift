@@ -1,0 +1,39 @@
+import Foundation
+import Recipes
+import Testing
+
+/// The recipes in the package's `recipes/` directory load, and behave.
+@Suite("Shipped recipes", .tags(.medium))
+struct ShippedRecipesTests {
+    /// `recipes/` at the package root, found from this source file.
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("recipes").path
+
+    @Test func loadWithIDsMatchingPaths() throws {
+        let catalog = try RecipeCatalog(directories: [Self.directory])
+        let ids = ["fixup/end-of-file", "fixup/mixed-line-ending", "fixup/trailing-whitespace"]
+        for id in ids {
+            let recipe = try catalog.recipe(id)
+            #expect(recipe.source == Self.directory + "/\(id).yml")
+            #expect(recipe.kind == .fixup)
+            #expect(recipe.version == "1.0.0")
+            #expect(recipe.languages == ["*"])
+        }
+        #expect(Set(ids).isSubset(of: catalog.ids))
+    }
+
+    @Test func trailingWhitespaceKeepsMarkdownBreaks() throws {
+        let recipe = try RecipeCatalog(directories: [Self.directory]).recipe("fixup/trailing-whitespace")
+        #expect(recipe.apply(path: "README.md", contents: bytes("a   \r\n")).bytes == bytes("a  \r\n"))
+        #expect(recipe.apply(path: "main.c", contents: bytes("a   \r\n")).bytes == bytes("a\r\n"))
+    }
+
+    @Test func endOfFileAndMixedLineEnding() throws {
+        let catalog = try RecipeCatalog(directories: [Self.directory])
+        #expect(try catalog.recipe("fixup/end-of-file").apply(path: "a", contents: bytes("a\n\n")).bytes == bytes("a\n"))
+        let mixed = try catalog.recipe("fixup/mixed-line-ending").apply(path: "a", contents: bytes("a\r\nb\r\nc\n"))
+        #expect(mixed.bytes == bytes("a\r\nb\r\nc\r\n"))
+        #expect(mixed.changed)
+    }
+}
