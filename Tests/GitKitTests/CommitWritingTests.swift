@@ -100,32 +100,6 @@ struct CommitWritingTests {
     }
 }
 
-/// What a user's checkout looks like: it must be identical before and after sparkd writes.
-struct CheckoutState: Equatable {
-    let head: String
-    let symbolicHead: String
-    let status: String
-    let index: [UInt8]
-    let worktreeFiles: [String: [UInt8]]
-
-    init(_ repo: GitFixture) throws {
-        head = try repo.git("rev-parse", "HEAD")
-        symbolicHead = try repo.git("symbolic-ref", "-q", "HEAD")
-        status = try repo.git("status", "--porcelain=v1", "--untracked-files=all")
-        let gitDir = try repo.git("rev-parse", "--absolute-git-dir")
-        index = Array(try Data(contentsOf: URL(fileURLWithPath: gitDir + "/index")))
-        var files: [String: [UInt8]] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: repo.path)!
-        while let relative = enumerator.nextObject() as? String {
-            if relative == ".git" || relative.hasPrefix(".git/") { enumerator.skipDescendants(); continue }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: repo.path + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[relative] = try repo.read(relative) }
-        }
-        worktreeFiles = files
-    }
-}
-
 extension GitFixture {
     func looseObjectCount() throws -> Int {
         let line = try git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("count:") }!

@@ -6,6 +6,14 @@ public struct CommandError: Error, CustomStringConvertible {
     public let status: Int32
     public let stdout: String
     public let stderr: String
+
+    public init(command: [String], status: Int32, stdout: String, stderr: String) {
+        self.command = command
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
     public var description: String {
         "`\(command.joined(separator: " "))` exited \(status)\nstdout: \(stdout)\nstderr: \(stderr)"
     }

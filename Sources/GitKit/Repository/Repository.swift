@@ -7,6 +7,9 @@ internal import Foundation
 /// not be used by two threads at once, so a `Repository` lives inside one ``GitExecutor`` job.
 package final class Repository {
     let handle: OpaquePointer
+    /// Set while this handle writes into an in-memory object database (``withPackedObjects``):
+    /// blobs then go straight to it, skipping the odb's per-object existence checks.
+    var mempack: UnsafeMutablePointer<git_odb_backend>?
     /// The path the caller gave, for messages.
     package let path: String
 

@@ -5,8 +5,15 @@ extension Repository {
     /// Writes the blob for `bytes` and returns its id (an existing identical blob is reused).
     package func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
         var oid = git_oid()
-        let code = bytes.withUnsafeBytes { buffer in
-            git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count)
+        let code = bytes.withUnsafeBytes { buffer -> Int32 in
+            guard let mempack else { return git_blob_create_from_buffer(&oid, handle, buffer.baseAddress, buffer.count) }
+            // In a packed write, hash once and store in memory. `git_odb_write` would first look
+            // for the object in every backend and, on a miss, re-scan the pack directory: two
+            // to three syscalls per blob, about 0.1 s over 10,000 blobs here. A blob that happens
+            // to exist already is stored again in the new pack, which git allows.
+            let hashed = git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB)
+            guard hashed == 0 else { return hashed }
+            return mempack.pointee.write(mempack, &oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB)
         }
         try LibGit2.check(code, "writing a blob into '\(path)'", subject: path)
         return ObjectID(oid)

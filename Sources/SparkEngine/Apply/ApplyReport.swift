@@ -14,6 +14,9 @@ package struct ApplyReport: Sendable, Codable, Equatable {
     package var files: [FileReport]
     package var recipes: [RecipeReport]
     package var skipped: [SkippedFile]
+    /// Wall-clock milliseconds per phase: `snapshot` (tree walk), `transform` (read blobs, run
+    /// recipes, count lines), `commit` (objects and pack), `branch` (ownership check and ref update).
+    package var timingsMilliseconds: [String: Double] = [:]
 
     package enum BranchAction: String, Sendable, Codable {
         case created, updated, unchanged, none
@@ -56,6 +59,26 @@ package struct ApplyReport: Sendable, Codable, Equatable {
         case branchAction = "branch_action"
         case dryRun = "dry_run"
         case filesChanged = "files_changed"
+        case timingsMilliseconds = "timings_ms"
+    }
+}
+
+extension ApplyReport {
+    /// Spelled out so that `commit` is written as `null` when nothing changed (the synthesized
+    /// encoder would leave the key out).
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(base, forKey: .base)
+        try container.encode(baseRevision, forKey: .baseRevision)
+        try container.encode(branch, forKey: .branch)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(branchAction, forKey: .branchAction)
+        try container.encode(dryRun, forKey: .dryRun)
+        try container.encode(filesChanged, forKey: .filesChanged)
+        try container.encode(files, forKey: .files)
+        try container.encode(recipes, forKey: .recipes)
+        try container.encode(skipped, forKey: .skipped)
+        try container.encode(timingsMilliseconds, forKey: .timingsMilliseconds)
     }
 }
 

@@ -23,18 +23,26 @@ package struct ApplyRunner: Sendable {
                 .invalidName, "'\(branch)' is not a valid branch name", subject: branch,
                 hint: "pass --branch with letters, digits, '-', '_', '.' and '/' (see `git check-ref-format --help`)")
         }
+        var clock = PhaseClock()
         let repository = try Repository.open(at: request.repositoryPath)
         let base = try repository.resolveCommit(request.base)
         let snapshot = try repository.snapshot(of: base)
+        clock.lap("snapshot")
         var transform = SnapshotTransform(recipes: request.recipes)
         try transform.run(over: snapshot, reading: { entry throws(GitError) in try repository.contents(of: entry) })
+        clock.lap("transform")
 
         var report = transform.report(base: base.description, baseRevision: request.base, branch: branch)
         if request.dryRun {
             report.branchAction = .dryRun
+            report.dryRun = true
+            report.timingsMilliseconds = clock.laps
             return report
         }
-        guard !transform.changes.isEmpty else { return report }
+        guard !transform.changes.isEmpty else {
+            report.timingsMilliseconds = clock.laps
+            return report
+        }
 
         let existing = try repository.branchTip(branch)
         if let existing { try checkOwnership(repository, branch: branch, tip: existing, base: base) }
@@ -45,12 +53,15 @@ package struct ApplyRunner: Sendable {
                 message: CommitMessage.make(recipes: request.recipes, report: report),
                 author: identity.author, committer: identity.committer),
             packThreshold: request.packThreshold)
+        clock.lap("commit")
 
         // Re-running a job on the same base must not churn the branch: keep an identical change.
         if let existing, try repository.parents(of: existing) == [base],
            try repository.treeOfCommit(existing) == repository.treeOfCommit(commit) {
             report.commit = existing.description
             report.branchAction = .unchanged
+            clock.lap("branch")
+            report.timingsMilliseconds = clock.laps
             return report
         }
         try repository.updateBranch(
@@ -58,6 +69,8 @@ package struct ApplyRunner: Sendable {
             reflogMessage: "sparkd: \(request.recipes.map(\.id).joined(separator: ", ")) on \(base.short)")
         report.commit = commit.description
         report.branchAction = existing == nil ? .created : .updated
+        clock.lap("branch")
+        report.timingsMilliseconds = clock.laps
         return report
     }
 

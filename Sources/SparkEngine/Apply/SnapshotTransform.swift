@@ -1,8 +1,13 @@
 package import GitKit
+internal import Dispatch
 package import Recipes
 
 /// Runs recipes over a snapshot's files in memory and collects the change set with per-recipe and
 /// per-step attribution. Symlinks, submodules and binary files are skipped and listed.
+///
+/// Blobs are read in batches on the calling (git) thread; the recipes and line counts of a batch,
+/// pure computations, run on all cores. Results are gathered in snapshot order, so the change set
+/// and the report do not depend on scheduling.
 package struct SnapshotTransform {
     package let recipes: [Recipe]
     package private(set) var changes: [FileChange] = []
@@ -11,6 +16,8 @@ package struct SnapshotTransform {
     /// [recipe index][step index] → files that step changed.
     private var stepCounts: [[Int]]
     private var recipeCounts: [Int]
+    /// Files read before their batch is transformed: bounds memory on large snapshots.
+    static let batchSize = 512
 
     package init(recipes: [Recipe]) {
         self.recipes = recipes
@@ -21,6 +28,8 @@ package struct SnapshotTransform {
     package mutating func run(
         over snapshot: Snapshot, reading contents: (Snapshot.Entry) throws(GitError) -> [UInt8]
     ) throws(GitError) {
+        var batch: [(entry: Snapshot.Entry, bytes: [UInt8])] = []
+        batch.reserveCapacity(Self.batchSize)
         for entry in snapshot.entries {
             switch entry.mode {
             case .symlink: skipped.append(.init(path: entry.path, reason: .symlink)); continue
@@ -33,27 +42,52 @@ package struct SnapshotTransform {
                 skipped.append(.init(path: entry.path, reason: .binary))
                 continue
             }
-            try transform(entry, original)
+            batch.append((entry, original))
+            if batch.count == Self.batchSize {
+                try transform(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
+        try transform(batch)
     }
 
-    private mutating func transform(_ entry: Snapshot.Entry, _ original: [UInt8]) throws(GitError) {
-        var current = original
-        var changedBy: [String] = []
-        for (recipeIndex, recipe) in recipes.enumerated() {
-            let outcome = recipe.apply(path: entry.path, contents: current)
-            guard outcome.changed else { continue }
-            changedBy.append(recipe.id)
-            recipeCounts[recipeIndex] += 1
-            for (stepIndex, step) in outcome.steps.enumerated() where step.changed {
-                stepCounts[recipeIndex][stepIndex] += 1
+    /// What the recipes did to one file.
+    private struct FileResult: Sendable {
+        var output: [UInt8]
+        /// Per recipe: nil if it left the file alone, else which of its steps changed it.
+        var stepsChanged: [[Bool]?]
+        var stat: Result<LineStat, GitError>?
+    }
+
+    private mutating func transform(_ batch: [(entry: Snapshot.Entry, bytes: [UInt8])]) throws(GitError) {
+        guard !batch.isEmpty else { return }
+        let results = ResultSlots<FileResult>(count: batch.count)
+        let recipes = self.recipes
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let (entry, original) = batch[index]
+            var current = original
+            var stepsChanged: [[Bool]?] = []
+            for recipe in recipes {
+                let outcome = recipe.apply(path: entry.path, contents: current)
+                stepsChanged.append(outcome.changed ? outcome.steps.map(\.changed) : nil)
+                if outcome.changed { current = outcome.bytes }
             }
-            current = outcome.bytes
+            let stat = current == original
+                ? nil : Result { () throws(GitError) in try LineStat.between(original, current, path: entry.path) }
+            results[index] = FileResult(output: current, stepsChanged: stepsChanged, stat: stat)
         }
-        guard current != original else { return }
-        let stat = try LineStat.between(original, current, path: entry.path)
-        files.append(.init(path: entry.path, added: stat.added, removed: stat.removed, binary: stat.binary, recipes: changedBy))
-        changes.append(.write(entry.path, current, mode: entry.mode))
+        for (index, (entry, _)) in batch.enumerated() {
+            guard let result = results[index], let stat = try result.stat?.get() else { continue }
+            var changedBy: [String] = []
+            for (recipeIndex, steps) in result.stepsChanged.enumerated() {
+                guard let steps else { continue }
+                changedBy.append(recipes[recipeIndex].id)
+                recipeCounts[recipeIndex] += 1
+                for (stepIndex, changed) in steps.enumerated() where changed { stepCounts[recipeIndex][stepIndex] += 1 }
+            }
+            files.append(.init(path: entry.path, added: stat.added, removed: stat.removed, binary: stat.binary, recipes: changedBy))
+            changes.append(.write(entry.path, result.output, mode: entry.mode))
+        }
     }
 
     package func report(base: String, baseRevision: String, branch: String) -> ApplyReport {
@@ -68,5 +102,18 @@ package struct SnapshotTransform {
                     })
             },
             skipped: skipped)
+    }
+}
+
+/// Fixed slots that concurrent iterations fill, each its own index: no two writers share a slot,
+/// and `concurrentPerform` returns only after every iteration finished.
+private final class ResultSlots<Element: Sendable>: @unchecked Sendable {
+    private var slots: [Element?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Element? {
+        get { slots[index] }
+        set { slots.withUnsafeMutableBufferPointer { $0[index] = newValue } }
     }
 }

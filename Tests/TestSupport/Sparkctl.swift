@@ -1,0 +1,33 @@
+import Foundation
+
+/// Runs the real `sparkctl` binary built next to the test bundle (`swift build --build-tests`
+/// builds it into the same directory).
+public enum SparkctlBinary {
+    public static var path: String {
+        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = (bundle as NSString).deletingLastPathComponent
+        // The test runner may be the .xctest bundle itself or a helper inside it.
+        while !directory.isEmpty, directory != "/" {
+            let candidate = (directory as NSString).appendingPathComponent("sparkctl")
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return "sparkctl"
+    }
+
+    /// Runs `sparkctl ARGUMENTS` with git's identity variables cleared, so commits take their
+    /// identity from the repository configuration, as for a user.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        var env = GitFixture.environment
+        for key in ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"] { env[key] = "" }
+        env.merge(environment) { _, new in new }
+        return try Command.run([path] + arguments, environment: env)
+    }
+
+    /// Runs with `--json` and decodes standard output.
+    public static func json(_ arguments: [String], environment: [String: String] = [:]) throws -> (CommandResult, [String: Any]) {
+        let result = try run(arguments + ["--json"], environment: environment)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any] ?? [:]
+        return (result, object)
+    }
+}
