@@ -60,7 +60,9 @@ struct BadInputTests {
         try FileManager.default.createDirectory(atPath: repo.path + "/.git/refs/heads/spark", withIntermediateDirectories: true)
         let lock = repo.path + "/.git/refs/heads/spark/fixup-end-of-file.lock"
         #expect(FileManager.default.createFile(atPath: lock, contents: Data("held\n".utf8)))
+        let objectsBefore = try repo.git("count-objects", "-v")
         let result = try apply(repo.path)
+        #expect(try repo.git("count-objects", "-v") == objectsBefore, "no object is written for a job that cannot land")
         #expect(result.status == 1)
         #expect(result.stderr.contains("locked by another process"))
         #expect(result.stderr.contains(".lock"))
@@ -73,6 +75,7 @@ struct BadInputTests {
         let repo = try GitFixture.create(at: dir.path + "/repo")
         try repo.commit(["a.txt": "a\n\n"])
         let refsBefore = try repo.git("for-each-ref")
+        let objectsBefore = try repo.git("count-objects", "-v")
         let result: CommandResult
         if getuid() == 0 {
             // Root ignores permission bits: make the repository a read-only mount in a private
@@ -89,6 +92,7 @@ struct BadInputTests {
         #expect(result.stderr.contains("Read-only file system") || result.stderr.contains("Permission denied"))
         #expect(result.stderr.contains("hint: make the repository writable"))
         #expect(try repo.git("for-each-ref") == refsBefore)
+        #expect(try repo.git("count-objects", "-v") == objectsBefore)
         try repo.git("fsck", "--full")
     }
 }

@@ -78,11 +78,26 @@ extension Repository {
                 .modified, "branch '\(name)' changed since sparkd read it (expected it \(was)); not overwritten",
                 subject: name, hint: "run the job again: it will start from the branch's new state")
         case GIT_ELOCKED.rawValue:
-            return GitError(
-                .locked, "branch '\(name)' is locked by another process", subject: name,
-                hint: "wait for the other git process to finish; if none is running, remove the stale '.lock' file for refs/heads/\(name) in '\(path)'")
+            return lockedError(name: name, path: path)
         default:
             return GitError(.other, "cannot update branch '\(name)': \(message)", subject: name)
+        }
+    }
+
+    private static func lockedError(name: String, path: String) -> GitError {
+        GitError(
+            .locked, "branch '\(name)' is locked by another process", subject: name,
+            hint: "wait for the other git process to finish; if none is running, remove the stale '.lock' file for refs/heads/\(name) in '\(path)'")
+    }
+
+    /// Waits (with the same backoff as ``updateBranch``) until no other process holds the lock of
+    /// branch `name`, and throws ``GitError/Code/locked`` if one still does after `budget`. Called
+    /// before a job writes any object, so a held lock costs nothing; the lock is taken for real only
+    /// by the compare-and-swap update, which still reports a lock that appears in between.
+    package func waitUntilBranchUnlocked(_ name: String, budget: Duration = .seconds(2)) throws(GitError) {
+        let lockPath = commonDirectory + Self.fullBranchName(name) + ".lock"
+        try retryingLocks(budget: budget, ref: name) { () throws(GitError) in
+            if FileManager.default.fileExists(atPath: lockPath) { throw Self.lockedError(name: name, path: path) }
         }
     }
 

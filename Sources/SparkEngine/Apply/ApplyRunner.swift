@@ -46,6 +46,7 @@ package struct ApplyRunner: Sendable {
 
         let existing = try repository.branchTip(branch)
         if let existing { try checkOwnership(repository, branch: branch, tip: existing, base: base) }
+        try repository.waitUntilBranchUnlocked(branch)
         let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
         let commit = try repository.writeCommit(
             CommitRequest(
