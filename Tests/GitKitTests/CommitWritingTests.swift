@@ -92,6 +92,29 @@ struct CommitWritingTests {
         #expect(try repo.git("rev-parse", "\(first)^{tree}") == (try repo.git("rev-parse", "HEAD^{tree}")))
     }
 
+    @Test func blobIDsMatchGitHashObject() throws {
+        let dir = try TemporaryDirectory()
+        for sample in [[UInt8](), Array("hello\n".utf8), [0, 255, 13, 10], Array(repeating: 0x61, count: 70_000)] {
+            let file = try dir.write("sample", sample)
+            let expected = try Command.check(["git", "hash-object", file]).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(ObjectID.blob(of: sample).description == expected)
+        }
+    }
+
+    @Test func precomputedBlobIDsLandInAValidPack() throws {
+        let dir = try TemporaryDirectory()
+        let repo = try makeRepository(dir)
+        let opened = try Repository.open(at: repo.path)
+        let base = try opened.resolveCommit("HEAD")
+        let bytes = Array("precomputed\n".utf8)
+        let commit = try opened.writeCommit(
+            CommitRequest(parent: base, changes: [.write("p.txt", bytes, id: ObjectID.blob(of: bytes))],
+                          message: "p\n", author: .sparkd, committer: .sparkd),
+            packThreshold: 1)
+        try repo.git("fsck", "--full", "--strict")
+        #expect(try repo.show(commit.description, "p.txt") == bytes)
+    }
+
     @Test func lineStatCountsLikeGitDiff() throws {
         let stat = try LineStat.between(Array("a\nb\nc\n".utf8), Array("a\nB\nc\nd\n".utf8), path: "x.txt")
         #expect(stat == LineStat(added: 2, removed: 1, binary: false))

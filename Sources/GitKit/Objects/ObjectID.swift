@@ -23,6 +23,15 @@ package struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable
         return String(decoding: buffer, as: UTF8.self)
     }
 
+    /// The id git gives a blob of these bytes (`git hash-object`), computed without a repository.
+    /// Thread-safe: hash on any thread.
+    package static func blob(of bytes: [UInt8]) -> ObjectID {
+        LibGit2.ensureInitialised()
+        var oid = git_oid()
+        _ = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        return ObjectID(oid)
+    }
+
     /// The first seven hex digits, as git abbreviates.
     package var short: String { String(description.prefix(7)) }
 

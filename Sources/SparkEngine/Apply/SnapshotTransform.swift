@@ -5,9 +5,9 @@ package import Recipes
 /// Runs recipes over a snapshot's files in memory and collects the change set with per-recipe and
 /// per-step attribution. Symlinks, submodules and binary files are skipped and listed.
 ///
-/// Blobs are read in batches on the calling (git) thread; the recipes and line counts of a batch,
-/// pure computations, run on all cores. Results are gathered in snapshot order, so the change set
-/// and the report do not depend on scheduling.
+/// Blobs are read in batches on the calling (git) thread; the recipes, line counts and blob ids of
+/// a batch, pure computations, run on all cores while the next batch is read. Results are
+/// gathered in snapshot order, so the change set and the report do not depend on scheduling.
 package struct SnapshotTransform {
     package let recipes: [Recipe]
     package private(set) var changes: [FileChange] = []
@@ -28,6 +28,8 @@ package struct SnapshotTransform {
     package mutating func run(
         over snapshot: Snapshot, reading contents: (Snapshot.Entry) throws(GitError) -> [UInt8]
     ) throws(GitError) {
+        // Two stages: while the workers transform one batch, this (git) thread reads the next.
+        var pending: InFlightBatch?
         var batch: [(entry: Snapshot.Entry, bytes: [UInt8])] = []
         batch.reserveCapacity(Self.batchSize)
         for entry in snapshot.entries {
@@ -44,11 +46,14 @@ package struct SnapshotTransform {
             }
             batch.append((entry, original))
             if batch.count == Self.batchSize {
-                try transform(batch)
-                batch.removeAll(keepingCapacity: true)
+                if let pending { try gather(pending) }
+                pending = InFlightBatch(batch, recipes: recipes)
+                batch = []
+                batch.reserveCapacity(Self.batchSize)
             }
         }
-        try transform(batch)
+        if let pending { try gather(pending) }
+        if !batch.isEmpty { try gather(InFlightBatch(batch, recipes: recipes)) }
     }
 
     /// What the recipes did to one file.
@@ -56,27 +61,15 @@ package struct SnapshotTransform {
         var output: [UInt8]
         /// Per recipe: nil if it left the file alone, else which of its steps changed it.
         var stepsChanged: [[Bool]?]
-        var stat: Result<LineStat, GitError>?
+        var stat: Result<LineStat, GitError>? = nil
+        /// The output's blob id, hashed here, in parallel, instead of on the git thread.
+        var blobID: ObjectID? = nil
     }
 
-    private mutating func transform(_ batch: [(entry: Snapshot.Entry, bytes: [UInt8])]) throws(GitError) {
-        guard !batch.isEmpty else { return }
-        let results = ResultSlots<FileResult>(count: batch.count)
-        let recipes = self.recipes
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            let (entry, original) = batch[index]
-            var current = original
-            var stepsChanged: [[Bool]?] = []
-            for recipe in recipes {
-                let outcome = recipe.apply(path: entry.path, contents: current)
-                stepsChanged.append(outcome.changed ? outcome.steps.map(\.changed) : nil)
-                if outcome.changed { current = outcome.bytes }
-            }
-            let stat = current == original
-                ? nil : Result { () throws(GitError) in try LineStat.between(original, current, path: entry.path) }
-            results[index] = FileResult(output: current, stepsChanged: stepsChanged, stat: stat)
-        }
-        for (index, (entry, _)) in batch.enumerated() {
+    /// Waits for a batch and adds its results, in snapshot order, to the change set and counts.
+    private mutating func gather(_ inFlight: InFlightBatch) throws(GitError) {
+        let results = inFlight.wait()
+        for (index, (entry, _)) in inFlight.batch.enumerated() {
             guard let result = results[index], let stat = try result.stat?.get() else { continue }
             var changedBy: [String] = []
             for (recipeIndex, steps) in result.stepsChanged.enumerated() {
@@ -86,7 +79,45 @@ package struct SnapshotTransform {
                 for (stepIndex, changed) in steps.enumerated() where changed { stepCounts[recipeIndex][stepIndex] += 1 }
             }
             files.append(.init(path: entry.path, added: stat.added, removed: stat.removed, binary: stat.binary, recipes: changedBy))
-            changes.append(.write(entry.path, result.output, mode: entry.mode))
+            changes.append(.write(entry.path, result.output, mode: entry.mode, id: result.blobID))
+        }
+    }
+
+    /// One batch being transformed on all cores: the recipes, the line counts and the output's
+    /// blob id of every file, all pure computations.
+    private final class InFlightBatch: @unchecked Sendable {
+        let batch: [(entry: Snapshot.Entry, bytes: [UInt8])]
+        private let results: ResultSlots<FileResult>
+        private let group = DispatchGroup()
+
+        init(_ batch: [(entry: Snapshot.Entry, bytes: [UInt8])], recipes: [Recipe]) {
+            self.batch = batch
+            results = ResultSlots(count: batch.count)
+            group.enter()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                    results[index] = Self.transform(batch[index].entry, batch[index].bytes, recipes: recipes)
+                }
+                group.leave()
+            }
+        }
+
+        func wait() -> ResultSlots<FileResult> {
+            group.wait()
+            return results
+        }
+
+        private static func transform(_ entry: Snapshot.Entry, _ original: [UInt8], recipes: [Recipe]) -> FileResult {
+            var current = original
+            var stepsChanged: [[Bool]?] = []
+            for recipe in recipes {
+                let outcome = recipe.apply(path: entry.path, contents: current)
+                stepsChanged.append(outcome.changed ? outcome.steps.map(\.changed) : nil)
+                if outcome.changed { current = outcome.bytes }
+            }
+            guard current != original else { return FileResult(output: current, stepsChanged: stepsChanged) }
+            let stat = Result { () throws(GitError) in try LineStat.between(original, current, path: entry.path) }
+            return FileResult(output: current, stepsChanged: stepsChanged, stat: stat, blobID: ObjectID.blob(of: current))
         }
     }
 
