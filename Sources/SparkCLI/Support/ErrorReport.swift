@@ -31,6 +31,8 @@ enum ErrorReport {
         switch error {
         case let error as GitError:
             return Body(code: error.code.rawValue, message: error.message, subject: error.subject, hint: error.hint, exitStatus: status)
+        case let error as RecipeError:
+            return Body(code: error.code.rawValue, message: error.message, subject: error.location, hint: error.hint, exitStatus: status)
         case let error as ApplyError:
             return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
         default:

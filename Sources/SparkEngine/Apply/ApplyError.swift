@@ -3,6 +3,8 @@ package struct ApplyError: Error, CustomStringConvertible, Sendable {
     package enum Code: String, Sendable {
         /// The review branch has commits sparkd did not make: it is frozen.
         case blocked
+        /// A recipe changed its own output again: its result is not committed.
+        case notIdempotent
     }
 
     package var code: Code

@@ -27,7 +27,7 @@ package struct SnapshotTransform {
 
     package mutating func run(
         over snapshot: Snapshot, reading contents: (Snapshot.Entry) throws(GitError) -> [UInt8]
-    ) throws(GitError) {
+    ) throws {
         // Two stages: while the workers transform one batch, this (git) thread reads the next.
         var pending: InFlightBatch?
         var batch: [(entry: Snapshot.Entry, bytes: [UInt8])] = []
@@ -64,13 +64,21 @@ package struct SnapshotTransform {
         var stat: Result<LineStat, GitError>? = nil
         /// The output's blob id, hashed here, in parallel, instead of on the git thread.
         var blobID: ObjectID? = nil
+        /// The first recipe that changed the output again when run on it (not idempotent).
+        var notIdempotent: String? = nil
     }
 
     /// Waits for a batch and adds its results, in snapshot order, to the change set and counts.
-    private mutating func gather(_ inFlight: InFlightBatch) throws(GitError) {
+    private mutating func gather(_ inFlight: InFlightBatch) throws {
         let results = inFlight.wait()
         for (index, (entry, _)) in inFlight.batch.enumerated() {
             guard let result = results[index], let stat = try result.stat?.get() else { continue }
+            if let recipe = result.notIdempotent {
+                throw ApplyError(
+                    code: .notIdempotent,
+                    message: "recipe '\(recipe)' is not idempotent on '\(entry.path)': run again on its own output it changes the file again; nothing was committed",
+                    hint: "fix the recipe so its output is a fixed point (sparkctl recipe test checks this), or leave it out of this job")
+            }
             var changedBy: [String] = []
             for (recipeIndex, steps) in result.stepsChanged.enumerated() {
                 guard let steps else { continue }
@@ -116,8 +124,12 @@ package struct SnapshotTransform {
                 if outcome.changed { current = outcome.bytes }
             }
             guard current != original else { return FileResult(output: current, stepsChanged: stepsChanged) }
+            // OpenRewrite's rule: a recipe applied to its own output must change nothing.
+            let notIdempotent = recipes.first { $0.apply(path: entry.path, contents: current).changed }?.id
             let stat = Result { () throws(GitError) in try LineStat.between(original, current, path: entry.path) }
-            return FileResult(output: current, stepsChanged: stepsChanged, stat: stat, blobID: ObjectID.blob(of: current))
+            return FileResult(
+                output: current, stepsChanged: stepsChanged, stat: stat, blobID: ObjectID.blob(of: current),
+                notIdempotent: notIdempotent)
         }
     }
 
