@@ -12,7 +12,14 @@ struct Lexer: Sendable {
         var isLineComment: Bool
         var nests: Bool
         var kind: Int32
+        /// What opens an interpolated expression (`\(`, `${`); it runs as code to the bracket
+        /// closing its last byte, so quotes inside it do not end the literal.
+        var interpolation: [UInt8]? = nil
     }
+
+    /// Interpolations nested deeper than this are read as literal text: a bound on recursion
+    /// for adversarial input.
+    static let maxInterpolationDepth = 8
 
     /// Tried in order at a position whose byte is in `starts`.
     let forms: [Form]
@@ -41,7 +48,8 @@ struct Lexer: Sendable {
             forms.append(
                 Form(
                     open: string.open, close: string.close, escape: string.escape, multiline: string.multiline,
-                    isLineComment: false, nests: false, kind: kind))
+                    isLineComment: false, nests: false, kind: kind,
+                    interpolation: string.interpolation.flatMap { $0.isEmpty ? nil : $0 }))
             kind += 1
         }
         self.forms = forms
@@ -51,13 +59,17 @@ struct Lexer: Sendable {
     /// The comment or string literal starting at `start`, if one does.
     @inline(__always)
     func token(at start: Int, in p: UnsafeBufferPointer<UInt8>) -> LexicalToken? {
+        token(at: start, in: p, depth: 0)
+    }
+
+    private func token(at start: Int, in p: UnsafeBufferPointer<UInt8>, depth: Int) -> LexicalToken? {
         for form in forms where p.hasPrefix(form.open, at: start) {
-            return scan(form, from: start, in: p)
+            return scan(form, from: start, in: p, depth: depth)
         }
         return nil
     }
 
-    private func scan(_ form: Form, from start: Int, in p: UnsafeBufferPointer<UInt8>) -> LexicalToken {
+    private func scan(_ form: Form, from start: Int, in p: UnsafeBufferPointer<UInt8>, depth: Int) -> LexicalToken {
         let count = p.count
         let bodyStart = start + form.open.count
         var q = bodyStart
@@ -69,6 +81,14 @@ struct Lexer: Sendable {
         var depth = 1
         while q < count {
             let byte = p[q]
+            if let interpolation = form.interpolation, byte == interpolation[0], depth < Self.maxInterpolationDepth,
+                p.hasPrefix(interpolation, at: q)
+            {
+                q = interpolationEnd(
+                    from: q + interpolation.count, opener: interpolation[interpolation.count - 1],
+                    stopsAtNewline: !form.multiline, in: p, depth: depth + 1)
+                continue
+            }
             if let escape = form.escape, byte == escape {
                 q = min(q + 2, count)
                 continue
@@ -96,6 +116,39 @@ struct Lexer: Sendable {
             q += 1
         }
         return LexicalToken(start: start, end: count, bodyStart: bodyStart, bodyEnd: count, kind: form.kind, terminated: false)
+    }
+
+    /// Just past the bracket that closes an interpolation whose opening bracket was just read,
+    /// skipping comments and literals inside it; in a single-line literal, at most to the line's
+    /// end (where the literal then ends, unterminated).
+    private func interpolationEnd(
+        from start: Int, opener: UInt8, stopsAtNewline: Bool, in p: UnsafeBufferPointer<UInt8>, depth: Int
+    ) -> Int {
+        let closer: UInt8 =
+            switch opener {
+            case UInt8(ascii: "("): UInt8(ascii: ")")
+            case UInt8(ascii: "["): UInt8(ascii: "]")
+            case UInt8(ascii: "{"): UInt8(ascii: "}")
+            default: opener
+            }
+        var q = start
+        var level = 1
+        while q < p.count {
+            let byte = p[q]
+            if starts.contains(byte), let token = token(at: q, in: p, depth: depth) {
+                q = token.end
+                continue
+            }
+            if byte == 0x0A, stopsAtNewline { return q }
+            if byte == closer {
+                level -= 1
+                if level == 0 { return q + 1 }
+            } else if byte == opener {
+                level += 1
+            }
+            q += 1
+        }
+        return p.count
     }
 }
 
