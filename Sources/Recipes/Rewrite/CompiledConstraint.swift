@@ -1,6 +1,8 @@
 /// A `HoleConstraint` ready to test hole text.
 enum CompiledConstraint: @unchecked Sendable {
-    // `Regex<AnyRegexOutput>` is immutable after construction; it is only read here.
+    // `Regex<AnyRegexOutput>` is not Sendable (its output type is not). The regex is never
+    // mutated after `init`, which also runs one match so the program is compiled (lazily, by
+    // the standard library) before the rule can be shared; matching then only reads it.
     case matches(Regex<AnyRegexOutput>)
     case notMatches(Regex<AnyRegexOutput>)
     case notEqual([UInt8])
@@ -18,7 +20,9 @@ enum CompiledConstraint: @unchecked Sendable {
 
     private static func regex(_ pattern: String, hole: String) throws(RewriteRuleError) -> Regex<AnyRegexOutput> {
         do {
-            return try Regex(pattern)
+            let regex = try Regex(pattern)
+            _ = try? regex.wholeMatch(in: "")
+            return regex
         } catch {
             throw RewriteRuleError(
                 .badRegex, badRegex(pattern, hole: hole, error: "\(error)"), part: .where, hint: badRegexHint)
