@@ -94,7 +94,7 @@ final class RewriteProgram: Sendable {
         }
     }
 
-    private func run(_ template: MatchTemplate, on p: UnsafeBufferPointer<UInt8>, original: [UInt8]) -> RewriteResult? {
+    func run(_ template: MatchTemplate, on p: UnsafeBufferPointer<UInt8>, original: [UInt8]) -> RewriteResult? {
         let index = SourceIndex(p, lexer: template.lexer)
         return index.cell.withUnsafeBufferPointer { cell in
             index.tokens.withUnsafeBufferPointer { tokens in

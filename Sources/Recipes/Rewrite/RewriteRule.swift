@@ -43,7 +43,7 @@ package struct RewriteRule: Sendable, Hashable {
     package let constraints: [HoleConstraint]
     /// The language whose comment and string syntax applies; nil: detected per file from its path.
     package let language: SourceLanguage?
-    private let program: RewriteProgram
+    let program: RewriteProgram
 
     package init(
         match: String, replace: String, constraints: [HoleConstraint] = [], language: SourceLanguage? = nil

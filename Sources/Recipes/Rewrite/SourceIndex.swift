@@ -4,7 +4,8 @@
 /// - `0`: an ordinary byte; the next atom starts after its UTF-8 character;
 /// - `> 0`: the position just after the atom starting here: a whole comment or string literal, or
 ///   a bracket group through its matching closer;
-/// - `unmatchedOpener` or `closer`: a hole cannot extend over it.
+/// - `unmatchedOpener`, `closer` or `strayCloser` (one that closes nothing): a hole cannot extend
+///   over it.
 ///
 /// At a position strictly inside a comment or string: `insideBase - tokenIndex` (≤ `insideBase`).
 ///
@@ -14,7 +15,8 @@
 struct SourceIndex {
     static let unmatchedOpener: Int32 = -1
     static let closer: Int32 = -2
-    static let insideBase: Int32 = -3
+    static let strayCloser: Int32 = -3
+    static let insideBase: Int32 = -4
 
     var cell: [Int32]
     var tokens: [LexicalToken]
@@ -59,9 +61,10 @@ struct SourceIndex {
                     Self.adjust(&open, kind, by: 1)
                 case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
                     let kind = Self.bracketKind(byte)
-                    cell[q] = Self.closer
+                    cell[q] = Self.strayCloser
                     if let top = stack.last, top.kind != kind, firstCrossing == nil { firstCrossing = q }
                     if Self.get(open, kind) > 0 {
+                        cell[q] = Self.closer
                         while let top = stack.popLast() {
                             Self.adjust(&open, top.kind, by: -1)
                             if top.kind == kind {

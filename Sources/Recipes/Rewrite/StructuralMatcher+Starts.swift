@@ -14,7 +14,8 @@ extension StructuralMatcher {
     /// leaving s's bracket region, and every later boundary of that region reaches a subset of
     /// those, so once s fails the rest of its region is dead. What remains are the interiors of
     /// the groups it jumped over (in order, depth first) and, outside any group the search
-    /// entered, the text after the closer or unmatched opener that stopped it. Each position is
+    /// entered, the text after the closer, stray closer or unmatched opener that stopped it; inside
+    /// a group, only after a stray closer or unmatched opener. Each position is
     /// walked once: O(n) walks plus one attempt of R per boundary.
     mutating func findInRegions(from position: Int) -> Range<Int>? {
         guard case .hole(let hole) = template.elements[0] else { return nil }
@@ -25,7 +26,7 @@ extension StructuralMatcher {
             guard start <= count, view.state(at: start) == .code else { continue }
             groups.removeAll(keepingCapacity: true)
             var e = start
-            var stop: (position: Int, isOpener: Bool)?
+            var stop: (position: Int, startsNewRegion: Bool)?
             while true {
                 steps += 1
                 if steps > budget {
@@ -48,12 +49,18 @@ extension StructuralMatcher {
                     if SourceIndex.isOpener(view.bytes[e]) { groups.append(e) }
                     e = Int(c)
                 } else {
-                    if c == SourceIndex.unmatchedOpener { stop = (e, true) } else if c == SourceIndex.closer { stop = (e, false) }
+                    // Past an unmatched opener or a stray closer a new region starts; past the
+                    // closer of an entered group lies the region already walked.
+                    if c == SourceIndex.unmatchedOpener || c == SourceIndex.strayCloser {
+                        stop = (e, true)
+                    } else if c == SourceIndex.closer {
+                        stop = (e, false)
+                    }
                     break
                 }
             }
             if let slot = hole.slot { starts[slot] = -1 }
-            if let stop, stop.isOpener || continuesPastCloser {
+            if let stop, stop.startsNewRegion || continuesPastCloser {
                 pending.append((stop.position + 1, continuesPastCloser))
             }
             for opener in groups.reversed() { pending.append((opener + 1, false)) }
