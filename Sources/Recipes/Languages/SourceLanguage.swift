@@ -62,10 +62,15 @@ package enum SourceLanguage: String, CaseIterable, Sendable, Hashable, Comparabl
     package var syntax: LexicalSyntax {
         switch self {
         case .swift:
-            // Swift block comments nest; raw strings (#"…"#) are treated as ordinary strings.
+            // Swift block comments nest; `\(…)` interpolations may hold quotes of their own; raw
+            // strings (#"…"#, one `#` only) have no escapes and their `\#(…)` is not followed.
             LexicalSyntax(
                 lineComments: ["//"], blockComments: [.init("/*", "*/")], nestedBlockComments: true,
-                strings: [.init("\"\"\"", "\"\"\"", multiline: true), .init("\"", "\"")])
+                strings: [
+                    .init("#\"\"\"", "\"\"\"#", escape: nil, multiline: true),
+                    .init("\"\"\"", "\"\"\"", multiline: true, interpolation: "\\("),
+                    .init("#\"", "\"#", escape: nil), .init("\"", "\"", interpolation: "\\("),
+                ])
         case .c, .cpp, .objc, .java, .csharp:
             LexicalSyntax(
                 lineComments: ["//"], blockComments: [.init("/*", "*/")],
@@ -73,7 +78,10 @@ package enum SourceLanguage: String, CaseIterable, Sendable, Hashable, Comparabl
         case .kotlin:
             LexicalSyntax(
                 lineComments: ["//"], blockComments: [.init("/*", "*/")], nestedBlockComments: true,
-                strings: [.init("\"\"\"", "\"\"\"", escape: nil, multiline: true), .init("\"", "\""), .init("'", "'")])
+                strings: [
+                    .init("\"\"\"", "\"\"\"", escape: nil, multiline: true, interpolation: "${"),
+                    .init("\"", "\"", interpolation: "${"), .init("'", "'"),
+                ])
         case .go:
             LexicalSyntax(
                 lineComments: ["//"], blockComments: [.init("/*", "*/")],
@@ -86,7 +94,7 @@ package enum SourceLanguage: String, CaseIterable, Sendable, Hashable, Comparabl
         case .javascript, .typescript:
             LexicalSyntax(
                 lineComments: ["//"], blockComments: [.init("/*", "*/")],
-                strings: [.init("`", "`", multiline: true), .init("\"", "\""), .init("'", "'")])
+                strings: [.init("`", "`", multiline: true, interpolation: "${"), .init("\"", "\""), .init("'", "'")])
         case .python:
             LexicalSyntax(
                 lineComments: ["#"],
@@ -121,12 +129,20 @@ package struct LexicalSyntax: Sendable, Hashable {
         package var escape: UInt8?
         /// Whether the literal may span lines.
         package var multiline: Bool
+        /// What opens an interpolated expression inside the literal (`\(` in Swift, `${` in
+        /// JavaScript and Kotlin), ending at the bracket that closes its last byte; nil for none.
+        /// The expression is code: it may hold brackets, comments and literals of its own.
+        package var interpolation: [UInt8]?
 
-        package init(_ open: String, _ close: String, escape: UInt8? = UInt8(ascii: "\\"), multiline: Bool = false) {
+        package init(
+            _ open: String, _ close: String, escape: UInt8? = UInt8(ascii: "\\"), multiline: Bool = false,
+            interpolation: String? = nil
+        ) {
             self.open = Array(open.utf8)
             self.close = Array(close.utf8)
             self.escape = escape
             self.multiline = multiline
+            self.interpolation = interpolation.map { Array($0.utf8) }
         }
     }
 

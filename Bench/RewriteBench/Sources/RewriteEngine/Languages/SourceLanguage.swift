@@ -1,0 +1,1 @@
+../../../../../Sources/Recipes/Languages/SourceLanguage.swift

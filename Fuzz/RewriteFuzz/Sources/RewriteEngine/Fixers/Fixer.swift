@@ -1,0 +1,1 @@
+../../../../../Sources/Recipes/Fixers/Fixer.swift
