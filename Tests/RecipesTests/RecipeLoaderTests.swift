@@ -55,7 +55,7 @@ struct RecipeLoaderTests {
         Case(
             name: "unknown top-level key", yaml: "id: fixup/x\nversion: 1.0.0\ntitel: X\nsteps: [{fix: end-of-file}]\n",
             code: .unknownKey, line: 3, column: 1, message: "unknown key 'titel' in recipe; did you mean 'title'?",
-            hint: "valid keys in recipe: id, version, title, description, kind, languages, steps"),
+            hint: "valid keys in recipe: id, version, title, description, kind, languages, parameters, files, when, steps"),
         Case(
             name: "missing required key", yaml: "id: fixup/x\ntitle: X\nsteps: [{fix: end-of-file}]\n",
             code: .missingKey, line: 1, column: 1, message: "missing required key 'version' in recipe",
@@ -84,7 +84,7 @@ struct RecipeLoaderTests {
             name: "unknown fixer", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - fix: trailing-whitespac\n",
             code: .unknownFixer, line: 5, column: 10,
             message: "unknown fixer 'trailing-whitespac' in step 1; did you mean 'trailing-whitespace'?",
-            hint: "available fixers: end-of-file, mixed-line-ending, trailing-whitespace"),
+            hint: "available fixers: end-of-file, license-header, mixed-line-ending, trailing-whitespace"),
         Case(
             name: "unknown kind with a near miss",
             yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nkind: fixpu\nsteps: [{fix: end-of-file}]\n",
@@ -138,16 +138,17 @@ struct RecipeLoaderTests {
         Case(
             name: "step without a kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - name: eof\n",
             code: .invalidStep, line: 5, column: 5, message: "step 1 has no step kind",
-            hint: "add one of: fix, e.g. 'fix: end-of-file'"),
+            hint: "add one of: fix, include, regex, template, e.g. 'fix: end-of-file'"),
         Case(
             name: "step with two kinds",
             yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - fix: end-of-file\n    regex: x\n",
             code: .invalidStep, line: 6, column: 5,
             message: "step 1 has more than one step kind ('fix' and 'regex')", hint: "split it into one step per kind"),
         Case(
-            name: "planned step kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - regex: x\n",
+            name: "planned step kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - swift: x\n",
             code: .unsupportedStep, line: 5, column: 5,
-            message: "step kind 'regex' is not supported by this version of sparkd", hint: "supported step kinds: fix"),
+            message: "step kind 'swift' is not supported by this version of sparkd",
+            hint: "supported step kinds: fix, include, regex, template"),
         Case(
             name: "step is a string", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - end-of-file\n",
             code: .wrongType, line: 5, column: 5,

@@ -30,8 +30,28 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
         case unsupportedStep
         /// The recipe's `id` does not match its path under the catalog directory.
         case idMismatch
-        /// No recipe with the requested id.
+        /// No recipe with the requested id (also: an `include` of an unknown recipe).
         case unknownRecipe
+        /// A `languages` entry that is not a language sparkd knows.
+        case unknownLanguage
+        /// A glob (`files`, `when: path`, `when: repository_has`) that does not parse.
+        case invalidGlob
+        /// A regular expression (or a regex replacement) that does not compile.
+        case invalidRegex
+        /// A malformed `{{…}}` tag in a recipe text.
+        case invalidTemplate
+        /// A parameter that the recipe does not declare: a `{{name}}` in the recipe, a
+        /// `--param`, or an `include`'s `with` entry.
+        case unknownParameter
+        /// A parameter value that does not convert to the declared type.
+        case invalidParameter
+        /// A required parameter without a value.
+        case missingParameter
+        /// Recipes that include each other in a cycle.
+        case includeCycle
+        /// A template path that would leave the repository (`..`, absolute, or through
+        /// a symbolic link), or that names a directory.
+        case pathOutsideRepository
     }
 
     package var code: Code

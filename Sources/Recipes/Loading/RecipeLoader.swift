@@ -22,12 +22,21 @@ package enum RecipeLoader {
             throw RecipeError(.syntax, "recipe file is not valid UTF-8", file: file, hint: "save the file as UTF-8")
         }
         let expected = catalogRoot.flatMap { expectedID(forFile: file, catalogRoot: $0) }
-        return try parse(text, file: file, expectedID: expected)
+        return try parse(text, file: file, expectedID: expected, readSource: { name in
+            let path = StepParser.sibling(name, of: file)
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return String(validating: Array(data), as: UTF8.self)
+        })
     }
 
     /// Parses recipe YAML held in memory (e.g. read from a git snapshot). `file`
     /// names it in errors; `expectedID`, when given, must equal the recipe's id.
-    package static func parse(_ text: String, file: String, expectedID: String? = nil) throws(RecipeError) -> Recipe {
+    /// `readSource` returns the text of a template step's `source` file (a name
+    /// relative to the recipe's directory), or nil when it cannot.
+    package static func parse(
+        _ text: String, file: String, expectedID: String? = nil,
+        readSource: @escaping (String) -> String? = { _ in nil }
+    ) throws(RecipeError) -> Recipe {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -41,7 +50,8 @@ package enum RecipeLoader {
                 .emptyDocument, "recipe file is empty", file: file, line: 1, column: 1,
                 hint: "a recipe needs at least 'id', 'version', 'title' and 'steps'")
         }
-        return try RecipeParser(reader: YAMLReader(file: file), expectedID: expectedID).recipe(from: root)
+        return try RecipeParser(reader: YAMLReader(file: file, text: text), expectedID: expectedID, readSource: readSource)
+            .recipe(from: root)
     }
 
     /// The id a recipe at `file` must have under `catalogRoot`: its relative path

@@ -2,13 +2,18 @@ internal import Yams
 
 /// Turns the node tree of one recipe file into a `Recipe`, checking keys, types
 /// and values. Errors come in document order: unknown keys first, then missing
-/// required keys, then each value from top to bottom.
+/// required keys, then `parameters` (which later values refer to), then each other
+/// value from top to bottom.
 struct RecipeParser {
     let reader: YAMLReader
     /// The id the file's path demands, when it is loaded from a catalog.
     let expectedID: String?
+    /// Reads a template step's `source` file, by its name relative to the recipe file.
+    let readSource: (String) -> String?
 
-    static let keys = ["id", "version", "title", "description", "kind", "languages", "steps"]
+    static let keys = [
+        "id", "version", "title", "description", "kind", "languages", "parameters", "files", "when", "steps",
+    ]
     static let requiredKeys = ["id", "version", "title", "steps"]
 
     func recipe(from root: Node) throws(RecipeError) -> Recipe {
@@ -19,6 +24,9 @@ struct RecipeParser {
                 .missingKey, "missing required key '\(key)' in recipe", at: root, key: key, hint: missingKeyHint(key))
         }
         var recipe = Recipe(id: "", version: "", title: "", steps: [], source: reader.file)
+        if let parameters = entries.first(where: { $0.key == "parameters" }) {
+            recipe.parameters = try ParameterParser(reader: reader).parameters(parameters.value)
+        }
         for entry in entries {
             let value = entry.value
             switch entry.key {
@@ -29,7 +37,10 @@ struct RecipeParser {
                 ? try reader.string(value, key: "description", in: "recipe") : nil
             case "kind": recipe.kind = try kind(value)
             case "languages": recipe.languages = try languages(value)
-            default: recipe.steps = try steps(value)
+            case "parameters": break
+            case "files": recipe.files = try FilesParser(reader: reader).files(value)
+            case "when": recipe.conditions = try FilesParser(reader: reader).conditions(value)
+            default: recipe.steps = try steps(value, parameters: recipe.parameters)
             }
         }
         return recipe
@@ -78,20 +89,27 @@ struct RecipeParser {
                 .invalidValue, "'languages' in recipe must not be empty", at: node, key: "languages",
                 hint: "list at least one language, or [\"*\"] for every file")
         }
-        if let empty = items.first(where: { $0.value.isEmpty }) {
-            throw reader.error(.invalidValue, "a language in 'languages' is empty", at: empty.node, key: "languages")
+        for item in items where item.value != "*" && SourceLanguage(name: item.value) == nil {
+            if item.value.isEmpty {
+                throw reader.error(.invalidValue, "a language in 'languages' is empty", at: item.node, key: "languages")
+            }
+            let names = SourceLanguage.allCases.map(\.rawValue) + SourceLanguage.aliases.keys.sorted()
+            throw reader.error(
+                .unknownLanguage, "unknown language '\(item.value)'" + Suggestions.didYouMean(item.value, in: names),
+                at: item.node, key: "languages",
+                hint: "languages: \(SourceLanguage.allCases.map(\.rawValue).joined(separator: ", ")), or \"*\" for every file")
         }
         return items.map(\.value)
     }
 
-    private func steps(_ node: Node) throws(RecipeError) -> [Step] {
+    private func steps(_ node: Node, parameters: [ParameterDeclaration]) throws(RecipeError) -> [Step] {
         let items = try reader.sequence(node, key: "steps", in: "recipe", example: "'steps: [{ fix: end-of-file }]'")
         guard !items.isEmpty else {
             throw reader.error(
                 .invalidValue, "'steps' in recipe must list at least one step", at: node, key: "steps",
                 hint: "add a step, e.g. '- fix: end-of-file'")
         }
-        let parser = StepParser(reader: reader)
+        let parser = StepParser(reader: reader, parameters: parameters, readSource: readSource)
         var steps: [Step] = []
         for (index, item) in items.enumerated() {
             steps.append(try parser.step(item, index: index))

@@ -4,6 +4,13 @@ internal import Yams
 /// every mismatch into a `RecipeError` at the offending node's `file:line:column`.
 struct YAMLReader {
     let file: String
+    /// The file's lines, to place errors inside single-line scalars exactly.
+    let lines: [Substring]
+
+    init(file: String, text: String = "") {
+        self.file = file
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
 
     /// One key-value pair of a mapping whose key is a string.
     struct Entry {
@@ -21,6 +28,41 @@ struct YAMLReader {
         _ code: RecipeError.Code, _ message: String, at node: Node, key: String? = nil, hint: String? = nil
     ) -> RecipeError {
         RecipeError(code, message, at: location(of: node), key: key, hint: hint)
+    }
+
+    /// The position of the Unicode scalar at `offset` in scalar `node`'s value: exact
+    /// when the value is written on one line without escapes before that point (plain
+    /// or quoted), else the node's own position.
+    func location(of node: Node, offset: Int) -> RecipeLocation {
+        let start = location(of: node)
+        guard offset > 0, case .scalar(let scalar) = node, start.line >= 1, start.line <= lines.count else {
+            return start
+        }
+        let quote: Int
+        switch scalar.style {
+        case .plain, .any: quote = 0
+        case .singleQuoted, .doubleQuoted: quote = 1
+        default: return start
+        }
+        let line = Array(lines[start.line - 1].unicodeScalars)
+        let value = Array(scalar.string.unicodeScalars)
+        let first = start.column - 1 + quote
+        let length = min(offset + 1, value.count)
+        guard first >= 0, first + length <= line.count, line[first..<first + length].elementsEqual(value[0..<length])
+        else { return start }
+        return RecipeLocation(file: file, line: start.line, column: start.column + quote + offset)
+    }
+
+    /// `text` (the value of `node`) parsed as a ``TemplateText``; a malformed tag is an
+    /// `invalidTemplate` error at the tag.
+    func template(_ text: String, at node: Node, key: String) throws(RecipeError) -> TemplateText {
+        do {
+            return try TemplateText(text, location: location(of: node))
+        } catch {
+            throw RecipeError(
+                .invalidTemplate, "invalid template in '\(key)': \(error.message)", at: location(of: node, offset: error.offset),
+                key: key, hint: "parameters are written {{name}}; write '{{=<% %>=}}' first to use a literal '{{'")
+        }
     }
 
     /// The entries of `node`, which must be a mapping whose keys are strings from

@@ -1,16 +1,21 @@
 /// One operation of a recipe.
 ///
-/// In YAML a step is a mapping with exactly one step-kind key (`fix: …`) plus the
-/// optional common keys `name` and `with`. Only `fix` exists so far; `regex`,
-/// `rewrite`, `template`, `include`, `swift` and `prompt` will be further cases,
-/// each a payload type conforming to `StepProgram`.
+/// In YAML a step is a mapping with exactly one step-kind key (`fix: …`, `regex: …`,
+/// `template: …`, `include: …`) plus the optional common key `name` (and `with`, for
+/// `fix` and `include`). `rewrite`, `swift` and `prompt` are parsed but not run yet.
 package enum Step: Sendable, Hashable {
     case fix(FixStep)
+    case regex(RegexStep)
+    case template(TemplateStep)
+    case include(IncludeStep)
 
-    /// What runs the step.
+    /// What describes the step.
     package var program: any StepProgram {
         switch self {
         case .fix(let step): step
+        case .regex(let step): step
+        case .template(let step): step
+        case .include(let step): step
         }
     }
 
@@ -18,6 +23,9 @@ package enum Step: Sendable, Hashable {
     package var kindKey: String {
         switch self {
         case .fix: "fix"
+        case .regex: "regex"
+        case .template: "template"
+        case .include: "include"
         }
     }
 
@@ -29,15 +37,23 @@ package enum Step: Sendable, Hashable {
 
     /// Where the step is declared, when loaded from a file.
     package var location: RecipeLocation? { program.location }
+
+    /// Every parameter-dependent text of the step.
+    var texts: [TemplateText] {
+        switch self {
+        case .fix(let step): step.arguments.flatMap(\.texts)
+        case .regex(let step): [step.pattern, step.replacement]
+        case .template(let step): [step.path, step.content]
+        case .include(let step): step.arguments.map(\.value)
+        }
+    }
 }
 
-/// The behaviour every kind of step provides.
+/// What every kind of step has.
 package protocol StepProgram: Sendable {
     /// The step's `name` key.
     var name: String? { get }
     /// A name for reports when the step has none.
     var defaultName: String { get }
     var location: RecipeLocation? { get }
-    /// Runs the step on one file's bytes.
-    func run(_ bytes: [UInt8], path: String) -> FixResult
 }
