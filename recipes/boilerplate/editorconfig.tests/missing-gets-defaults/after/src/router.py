@@ -1,0 +1,3 @@
+class Router:
+    def __init__(self):
+        self.routes = {}

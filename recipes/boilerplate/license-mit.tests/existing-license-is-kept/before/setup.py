@@ -1,0 +1,3 @@
+from setuptools import setup
+
+setup(name="acme", license="Apache-2.0")

@@ -1,0 +1,3 @@
+fn main() {
+    println!("acme-cli {}", env!("CARGO_PKG_VERSION"));
+}

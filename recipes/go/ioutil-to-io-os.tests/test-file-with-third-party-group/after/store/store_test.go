@@ -1,0 +1,22 @@
+package store
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "snapshot-*.db")
+	require.NoError(t, err)
+	defer f.Close()
+
+	s := New(f)
+	require.NoError(t, s.Put("k", []byte("v")))
+	got, err := io.ReadAll(bytes.NewReader(s.Dump()))
+	require.NoError(t, err)
+	require.Contains(t, string(got), "k=v")
+}

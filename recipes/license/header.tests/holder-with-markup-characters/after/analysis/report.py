@@ -1,0 +1,8 @@
+# Copyright 2025 Smith & O'Brien <legal@example.com>
+
+import csv
+
+
+def totals(path):
+    with open(path, newline="") as f:
+        return sum(int(row["amount"]) for row in csv.DictReader(f))

@@ -1,0 +1,10 @@
+#!/usr/bin/env python3
+# Copyright 2025 Acme Corp
+
+"""Writes schema.json from the models."""
+import json
+
+from app import models
+
+if __name__ == "__main__":
+    print(json.dumps(models.schema(), indent=2))

@@ -1,0 +1,9 @@
+// Copyright 2025 Acme Corp
+
+export async function getJSON<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`GET ${url}: ${response.status}`);
+  }
+  return (await response.json()) as T;
+}

@@ -1,0 +1,4 @@
+import Foundation
+
+let arguments = CommandLine.arguments.dropFirst()
+print("Hello, \(arguments.first ?? "world")!")

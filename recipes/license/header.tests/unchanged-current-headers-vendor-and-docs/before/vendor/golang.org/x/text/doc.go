@@ -1,0 +1,2 @@
+// Package text is vendored; its own license applies.
+package text

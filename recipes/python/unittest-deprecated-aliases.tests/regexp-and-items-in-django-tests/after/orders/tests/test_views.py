@@ -1,0 +1,27 @@
+from django.test import TestCase
+
+from orders.models import Order
+
+
+class OrderViewTests(TestCase):
+    fixtures = ["orders.json"]
+
+    def test_list_shows_every_order(self):
+        response = self.client.get("/orders/")
+        names = [o.name for o in response.context["orders"]]
+        self.assertCountEqual(names, ["first", "second"])
+        self.assertRegex(response.content.decode(), r"<h1>Orders \(2\)</h1>")
+        self.assertNotRegex(response.content.decode(),
+                                    r"assertRegexpMatches\(")
+
+    def test_bad_id(self):
+        with self.assertRaisesRegex(Order.DoesNotExist, "matching query"):
+            Order.objects.get(pk=999)
+        self.assertRaisesRegex(ValueError, "invalid literal",
+                                int, "abc")
+
+    def test_totals(self):
+        for order in Order.objects.all():
+            if order.total:
+                self.assertNotAlmostEqual(order.total, 0.0, places=2)
+                self.assertNotAlmostEqual(order.tax, -1.0)

@@ -1,0 +1,2 @@
+# Sourced by the other scripts; never run directly.
+log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
