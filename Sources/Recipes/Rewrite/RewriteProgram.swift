@@ -5,7 +5,7 @@ final class RewriteProgram: Sendable {
     let prefilter: [UInt8]
     /// Named holes, by binding slot.
     let slotNames: [String]
-    let replacement: Replacement
+    let replacement: RewriteReplacement
     /// Per slot.
     let constraints: [[CompiledConstraint]]
     /// The rule's language, or every language when the rule has none.
@@ -36,12 +36,12 @@ final class RewriteProgram: Sendable {
             guard let slot = slots[constraint.hole] else {
                 throw RewriteRuleError(
                     .unknownConstraintHole, Self.unknownHole(constraint.hole), part: .where,
-                    hint: Replacement.unboundHint(names.sorted()))
+                    hint: RewriteReplacement.unboundHint(names.sorted()))
             }
             compiled[slot].append(try CompiledConstraint(constraint))
         }
         self.constraints = compiled
-        replacement = try Replacement(replace, slots: slots)
+        replacement = try RewriteReplacement(replace, slots: slots)
 
         let constrained = Set(constraints.map(\.hole))
         func compile(_ lexer: Lexer, _ language: SourceLanguage?) throws(RewriteRuleError) -> MatchTemplate {

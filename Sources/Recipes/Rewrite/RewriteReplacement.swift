@@ -1,6 +1,6 @@
 /// A compiled `replace` template: literal bytes and named holes, substituted verbatim (no
 /// whitespace is normalised, no indentation added).
-struct Replacement: Sendable {
+struct RewriteReplacement: Sendable {
     enum Piece: Sendable {
         case text([UInt8])
         case hole(slot: Int)
