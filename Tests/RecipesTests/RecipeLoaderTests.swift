@@ -138,7 +138,7 @@ struct RecipeLoaderTests {
         Case(
             name: "step without a kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - name: eof\n",
             code: .invalidStep, line: 5, column: 5, message: "step 1 has no step kind",
-            hint: "add one of: fix, include, regex, template, e.g. 'fix: end-of-file'"),
+            hint: "add one of: fix, include, regex, rewrite, template, e.g. 'fix: end-of-file'"),
         Case(
             name: "step with two kinds",
             yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - fix: end-of-file\n    regex: x\n",
@@ -148,7 +148,17 @@ struct RecipeLoaderTests {
             name: "planned step kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - swift: x\n",
             code: .unsupportedStep, line: 5, column: 5,
             message: "step kind 'swift' is not supported by this version of sparkd",
-            hint: "supported step kinds: fix, include, regex, template"),
+            hint: "supported step kinds: fix, include, regex, rewrite, template"),
+        Case(
+            name: "rewrite with crossed brackets",
+            yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - rewrite: { match: 'f(:[a]]', replace: 'g(:[a])' }\n",
+            code: .invalidRewrite, line: 5, column: 30,
+            message: "'match': `]` in the match template closes a bracket of another kind", hint: nil),
+        Case(
+            name: "rewrite replacement with an unbound hole",
+            yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - rewrite:\n      match: 'f(:[a])'\n      replace: 'g(:[b])'\n",
+            code: .invalidRewrite, line: 7, column: 19,
+            message: "'replace': hole `:[b]` is not bound by the match template", hint: nil),
         Case(
             name: "step is a string", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - end-of-file\n",
             code: .wrongType, line: 5, column: 5,

@@ -38,6 +38,9 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
         case invalidGlob
         /// A regular expression (or a regex replacement) that does not compile.
         case invalidRegex
+        /// A `rewrite` step whose match template, replacement or `where` constraint
+        /// does not compile.
+        case invalidRewrite
         /// A malformed `{{…}}` tag in a recipe text.
         case invalidTemplate
         /// A parameter that the recipe does not declare: a `{{name}}` in the recipe, a

@@ -3,8 +3,9 @@ internal import Yams
 extension StepParser {
     static let rewriteKeys = ["match", "replace", "where"]
 
-    /// `rewrite: { match, replace, where: [{ hole, matches | not-matches | not }] }`:
-    /// the shape only; the structural matcher validates the patterns themselves.
+    /// `rewrite: { match, replace, where: [{ hole, matches | not-matches | not }] }`;
+    /// when every parameter it uses has a default, the rule is compiled once with them
+    /// so that a bad template is reported when the recipe loads.
     func rewriteDeclaration(_ value: Node, step: StepContext) throws(RecipeError) -> RewriteDeclaration {
         let context = "'rewrite' of \(step.context)"
         let entries = try reader.entries(
@@ -13,6 +14,7 @@ extension StepParser {
         for key in ["match", "replace"] where !entries.contains(where: { $0.key == key }) {
             throw reader.error(.missingKey, "missing required key '\(key)' in \(context)", at: value, key: key)
         }
+        var nodes: [String: Node] = [:]
         var declaration = RewriteDeclaration(
             match: TemplateText(literal: ""), replace: TemplateText(literal: ""), constraints: [], name: step.name,
             location: step.location)
@@ -21,11 +23,20 @@ extension StepParser {
             case "match":
                 let source = try reader.nonEmptyString(entry.value, key: "match", in: context)
                 declaration.match = try text(source, at: entry.value, key: "match")
+                nodes["match"] = entry.value
             case "replace":
                 let source = try reader.string(entry.value, key: "replace", in: context)
                 declaration.replace = try text(source, at: entry.value, key: "replace")
+                nodes["replace"] = entry.value
             default:
                 declaration.constraints = try constraints(entry.value, in: context)
+            }
+        }
+        if let defaults = defaults(for: declaration.texts) {
+            do {
+                _ = try declaration.compile(defaults)
+            } catch {
+                throw declaration.recipeError(error, at: location(of: error, in: declaration, nodes: nodes))
             }
         }
         return declaration
@@ -59,14 +70,31 @@ extension StepParser {
             let kind: RewriteDeclaration.Constraint.Kind
             switch condition.key {
             case "not":
-                kind = .not(try reader.string(condition.value, key: "not", in: itemContext))
+                let source = try reader.string(condition.value, key: "not", in: itemContext)
+                kind = .not(try text(source, at: condition.value, key: "not"))
             default:
-                let pattern = try reader.nonEmptyString(condition.value, key: condition.key, in: itemContext)
-                let regex = try FilesParser(reader: reader).regex(pattern, at: condition.value, key: condition.key)
-                kind = condition.key == "matches" ? .matches(regex) : .notMatches(regex)
+                let source = try reader.nonEmptyString(condition.value, key: condition.key, in: itemContext)
+                let pattern = try text(source, at: condition.value, key: condition.key)
+                kind = condition.key == "matches" ? .matches(pattern) : .notMatches(pattern)
             }
             constraints.append(.init(hole: holeName, kind: kind, location: reader.location(of: item)))
         }
         return constraints
+    }
+
+    /// Where `error` is in the YAML file: at the offending character when the template
+    /// has no parameters (so offsets in the compiled text are offsets in the value), else
+    /// at the value that holds it.
+    private func location(
+        of error: RewriteRuleError, in declaration: RewriteDeclaration, nodes: [String: Node]
+    ) -> RecipeLocation? {
+        guard let node = nodes[error.part.rawValue] else { return nil }
+        let text = error.part == .match ? declaration.match : declaration.replace
+        guard let offset = error.offset, text.isLiteral else { return reader.location(of: node) }
+        // Offsets count bytes of the template (for match, after its leading whitespace).
+        let bytes = Array(text.source.utf8)
+        let leading = error.part == .match ? bytes.prefix { [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains($0) }.count : 0
+        let prefix = bytes.prefix(min(bytes.count, leading + offset))
+        return reader.location(of: node, offset: String(decoding: prefix, as: UTF8.self).unicodeScalars.count)
     }
 }

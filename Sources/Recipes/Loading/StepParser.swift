@@ -13,10 +13,10 @@ struct StepParser {
     let readSource: (String) -> String?
 
     /// Step kinds this version runs.
-    static let implementedKinds = ["fix", "include", "regex", "template"]
+    static let implementedKinds = ["fix", "include", "regex", "rewrite", "template"]
     /// Step kinds of the recipe language that are not implemented yet; naming one
     /// is an `unsupportedStep` error rather than an unknown key.
-    static let plannedKinds = ["prompt", "rewrite", "swift"]
+    static let plannedKinds = ["prompt", "swift"]
     /// Keys any step may have.
     static let commonKeys = ["name", "with"]
     /// Step kinds that take `with`.
@@ -67,9 +67,7 @@ struct StepParser {
         case "include":
             return .include(try includeStep(kind.value, options: options, step: stepContext))
         case "rewrite":
-            _ = try rewriteDeclaration(kind.value, step: stepContext)
-            // wire: RewriteRule(declaration) — return .rewrite(RewriteStep(declaration, …)) once the matcher lands.
-            fallthrough
+            return .rewrite(try rewriteDeclaration(kind.value, step: stepContext))
         default:
             throw reader.error(
                 .unsupportedStep, "step kind '\(kind.key)' is not supported by this version of sparkd",

@@ -1,11 +1,12 @@
 /// One operation of a recipe.
 ///
 /// In YAML a step is a mapping with exactly one step-kind key (`fix: …`, `regex: …`,
-/// `template: …`, `include: …`) plus the optional common key `name` (and `with`, for
-/// `fix` and `include`). `rewrite`, `swift` and `prompt` are parsed but not run yet.
+/// `rewrite: …`, `template: …`, `include: …`) plus the optional common key `name` (and `with`, for
+/// `fix` and `include`). `swift` and `prompt` are planned kinds, refused with `unsupportedStep`.
 package enum Step: Sendable, Hashable {
     case fix(FixStep)
     case regex(RegexStep)
+    case rewrite(RewriteDeclaration)
     case template(TemplateStep)
     case include(IncludeStep)
 
@@ -14,6 +15,7 @@ package enum Step: Sendable, Hashable {
         switch self {
         case .fix(let step): step
         case .regex(let step): step
+        case .rewrite(let step): step
         case .template(let step): step
         case .include(let step): step
         }
@@ -24,6 +26,7 @@ package enum Step: Sendable, Hashable {
         switch self {
         case .fix: "fix"
         case .regex: "regex"
+        case .rewrite: "rewrite"
         case .template: "template"
         case .include: "include"
         }
@@ -43,6 +46,7 @@ package enum Step: Sendable, Hashable {
         switch self {
         case .fix(let step): step.arguments.flatMap(\.texts)
         case .regex(let step): [step.pattern, step.replacement]
+        case .rewrite(let step): step.texts
         case .template(let step): [step.path, step.content]
         case .include(let step): step.arguments.map(\.value)
         }

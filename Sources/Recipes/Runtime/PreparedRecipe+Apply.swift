@@ -35,6 +35,19 @@ extension PreparedRecipe {
                     current = output
                     outcome.changed = true
                 }
+            case .rewrite(let rule):
+                guard let result = rule.rewrite(current, path: path) else { break }
+                if let notice = result.notice {
+                    if case .invalidUTF8 = notice {
+                        outcome.skipped = .nonUTF8
+                        break
+                    }
+                    outcome.findings.append(Finding(notice.description))
+                }
+                if result.matched, result.output != current {
+                    current = result.output
+                    outcome.changed = true
+                }
             case .template:
                 break
             case .include(let included):

@@ -76,6 +76,8 @@ package struct PreparedRecipe: Sendable {
                     .invalidRegex, problem, location: regex.replacement.location ?? regex.location, key: "replace")
             }
             return .regex(compiled, replacement)
+        case .rewrite(let rewrite):
+            return .rewrite(try rewrite.rule(values))
         case .template(let template):
             let path = template.path.render(values)
             if let problem = RepositoryPath.problem(path) {

@@ -3,6 +3,8 @@ indirect enum PreparedStep: Sendable {
     /// A built-in fixer; a text fixer (license-header) only runs on UTF-8 content.
     case fix(FixerConfiguration)
     case regex(RegexPattern, Replacement)
+    /// A structural rewrite; skips content that is not UTF-8 (the rule reports it).
+    case rewrite(RewriteRule)
     /// Runs once per repository (``RecipePlan/generatedFiles``), not per file.
     case template(PreparedTemplate)
     case include(PreparedRecipe)
@@ -11,7 +13,7 @@ indirect enum PreparedStep: Sendable {
     var requiresText: Bool {
         switch self {
         case .fix(let configuration): configuration.name.requiresText
-        case .regex: true
+        case .regex, .rewrite: true
         case .template, .include: false
         }
     }
