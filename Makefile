@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit clean
+.PHONY: all deps build run test test-peers bench-commit bench-rewrite clean
 
 all: build
 
@@ -31,6 +31,10 @@ test: deps test-peers
 bench-commit: deps
 	$(SWIFT) build -c release
 	python3 scripts/bench_commit.py --sparkctl "$(RELEASE_BIN)/sparkctl"
+
+## One structural rewrite over the Swift files of three real packages: sparkd vs ast-grep.
+bench-rewrite: deps
+	python3 scripts/bench_rewrite.py
 
 clean:
 	rm -rf .build .example .bench
