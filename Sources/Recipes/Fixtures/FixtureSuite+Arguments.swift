@@ -27,14 +27,14 @@ extension FixtureSuite {
                     caseDirectories: [path])
             } else {
                 throw RecipeError(
-                    .invalidValue, "'\(argument)' is a directory, but not a recipe's .tests directory or a case in one",
+                    .invalidValue, "a directory, but not a recipe's .tests directory or a case in one",
                     file: argument,
                     hint: "give a recipe id, a recipe file (.yml), its .tests directory or one case directory in it")
             }
         } else if manager.fileExists(atPath: path) {
             guard path.hasSuffix(RecipeLoader.fileExtension) else {
                 throw RecipeError(
-                    .invalidValue, "'\(argument)' is not a recipe file (.yml)", file: argument,
+                    .invalidValue, "not a recipe file (.yml)", file: argument,
                     hint: "give a recipe id, a recipe file (.yml), its .tests directory or one case directory in it")
             }
             suite = try FixtureSuite(recipe: try RecipeLoader.load(file: path, catalogRoot: RecipeCatalog.root(of: path)))
@@ -42,7 +42,7 @@ extension FixtureSuite {
             || path.hasSuffix(directorySuffix)
         {
             throw RecipeError(
-                .unreadable, "no such file or directory: '\(argument)'", file: argument,
+                .unreadable, "no such file or directory", file: argument,
                 hint: "check the path; recipe ids are written without .yml, e.g. fixup/end-of-file")
         } else {
             suite = try FixtureSuite(recipe: try catalog.recipe(path))
@@ -61,7 +61,7 @@ extension FixtureSuite {
         let file = recipeFile(ofTestsDirectory: directory)
         guard FileManager.default.fileExists(atPath: file) else {
             throw RecipeError(
-                .unreadable, "'\(argument)' has no recipe beside it: '\(file)' does not exist", file: argument,
+                .unreadable, "no recipe beside it: '\(file)' does not exist", file: argument,
                 hint: "a recipe's fixtures live next to its file: <name>.yml and <name>.tests/")
         }
         return try RecipeLoader.load(file: file, catalogRoot: RecipeCatalog.root(of: file))
