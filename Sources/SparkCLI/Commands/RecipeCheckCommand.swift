@@ -27,7 +27,7 @@ struct RecipeCheckCommand: AsyncParsableCommand {
     func run() async throws {
         let results = files.map { file -> Result in
             do {
-                let recipe = try RecipeLoader.load(file: file, catalogRoot: Self.catalogRoot(of: file))
+                let recipe = try RecipeLoader.load(file: file, catalogRoot: RecipeCatalog.root(of: file))
                 return Result(file: file, valid: true, id: "\(recipe.id)@\(recipe.version)")
             } catch {
                 return Result(file: file, valid: false, error: "\(error)")
@@ -42,16 +42,5 @@ struct RecipeCheckCommand: AsyncParsableCommand {
             }
         }
         if results.contains(where: { !$0.valid }) { throw ExitCode(ExitStatus.usage) }
-    }
-
-    /// The catalog directory a file sits in (`…/recipes/` or `…/.sparkd/recipes/`), so its id can be
-    /// checked against its path; nil when it is in neither.
-    static func catalogRoot(of file: String) -> String? {
-        var directory = (URL(fileURLWithPath: file).standardizedFileURL.path as NSString).deletingLastPathComponent
-        while directory != "/" && !directory.isEmpty {
-            if (directory as NSString).lastPathComponent == "recipes" { return directory }
-            directory = (directory as NSString).deletingLastPathComponent
-        }
-        return nil
     }
 }

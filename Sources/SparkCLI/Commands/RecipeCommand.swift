@@ -1,11 +1,11 @@
 internal import ArgumentParser
 
-/// `sparkctl recipe list|show|check`: inspect and validate recipes.
+/// `sparkctl recipe list|show|check|test`: inspect, validate and test recipes.
 struct RecipeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recipe",
-        abstract: "List, show and validate recipes.",
-        subcommands: [RecipeListCommand.self, RecipeShowCommand.self, RecipeCheckCommand.self])
+        abstract: "List, show, validate and test recipes.",
+        subcommands: [RecipeListCommand.self, RecipeShowCommand.self, RecipeCheckCommand.self, RecipeTestCommand.self])
 }
 
 /// Options every recipe subcommand shares.
