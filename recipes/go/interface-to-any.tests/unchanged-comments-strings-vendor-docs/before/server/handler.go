@@ -21,3 +21,9 @@ type Validator interface {
 }
 
 const hint = "pass an interface{} or any value"
+
+// myinterface is a struct type whose name ends in "interface": a match never
+// starts inside an identifier, so its literals stay as they are.
+type myinterface struct{}
+
+var zero = myinterface{}
