@@ -26,9 +26,16 @@ struct RecipeListCommand: AsyncParsableCommand {
                 return
             }
             let table = TextTable(headers: ["ID", "KIND", "LANGUAGES", "TITLE"])
-            print(table.render(rows.map { [$0.id, $0.kind, $0.languages.joined(separator: ","), $0.title] }))
+            print(table.render(rows.map { [$0.id, $0.kind, Self.summary(of: $0.languages), $0.title] }))
         } catch {
             throw ErrorReport.exit(for: error, json: options.json)
         }
+    }
+
+    /// The languages, or the first three and how many more, so that one long list does not
+    /// widen the table for every row (`--json` and `recipe show` have them all).
+    static func summary(of languages: [String]) -> String {
+        guard languages.count > 4 else { return languages.joined(separator: ",") }
+        return languages.prefix(3).joined(separator: ",") + " +\(languages.count - 3) more"
     }
 }
