@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit bench-rewrite clean
+.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim clean
 
 all: build
 
@@ -35,6 +35,11 @@ bench-commit: deps
 ## One structural rewrite over the Swift files of three real packages: sparkd vs ast-grep.
 bench-rewrite: deps
 	python3 scripts/bench_rewrite.py
+
+## The WSE simulator's own cost: CPU seconds (getrusage) to simulate 10M output tokens in virtual time.
+bench-sim:
+	$(SWIFT) build -c release --product sparkctl
+	"$(RELEASE_BIN)/sparkctl" wse bench --tokens 10000000
 
 clean:
 	rm -rf .build .example .bench

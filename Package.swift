@@ -42,10 +42,16 @@ let package = Package(
             dependencies: ["GitKit", "Recipes"],
             swiftSettings: swiftSettings
         ),
+        // The simulated WSE backend's performance model and discrete-event simulator. Foundation only.
+        .target(
+            name: "WSESim",
+            dependencies: [],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SparkCLI",
             dependencies: [
-                "GitKit", "Recipes", "SparkEngine",
+                "GitKit", "Recipes", "SparkEngine", "WSESim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -69,6 +75,11 @@ let package = Package(
         .testTarget(
             name: "RecipesTests",
             dependencies: ["Recipes", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WSESimTests",
+            dependencies: ["WSESim", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
