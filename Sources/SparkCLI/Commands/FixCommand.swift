@@ -50,6 +50,14 @@ struct FixCommand: AsyncParsableCommand {
             let invocation = try RecipeInvocation(
                 ids: recipes, parameters: try parameters.assignments(), recipeDirectories: recipeDirectories)
             plans = try invocation.prepared().map { $0.filePlan() }
+            if let templateOnly = plans.first(where: { !$0.recipe.hasFileSteps }) {
+                let source = templateOnly.recipe.recipe.source
+                throw RecipeError(
+                    .invalidValue,
+                    "recipe '\(templateOnly.recipe.recipe.id)' only writes files from templates, which sparkctl fix does not run",
+                    file: source, key: templateOnly.recipe.recipe.id,
+                    hint: "run it with sparkctl apply --recipe \(templateOnly.recipe.recipe.id), which writes its files on a review branch")
+            }
         } catch {
             throw ErrorReport.exit(for: error, json: false)
         }

@@ -16,7 +16,7 @@ enum FileFix {
         var current = bytes
         var findings: [Finding] = []
         var skipped: SkipReason?
-        for plan in plans {
+        for plan in plans where plan.recipe.hasFileSteps {
             let outcome = plan.apply(path: path, contents: current)
             findings += outcome.findings
             skipped = skipped ?? outcome.skipped ?? outcome.steps.lazy.compactMap(\.skipped).first

@@ -41,6 +41,7 @@ package struct SnapshotTransform {
             plans.append(plan)
         }
         let generated = GeneratedFiles(plans)
+        let filePlans = plans.filter(\.recipe.hasFileSteps)
 
         // Two stages: while the workers transform one batch, this (git) thread reads the next.
         var pending: InFlightBatch?
@@ -60,7 +61,7 @@ package struct SnapshotTransform {
                 recordSpecial(entry.path)
                 continue
             }
-            guard !templates.isEmpty || plans.contains(where: { $0.selection(path: entry.path, size: 0) == .selected })
+            guard !templates.isEmpty || filePlans.contains(where: { $0.selection(path: entry.path, size: 0) == .selected })
             else { continue }
             try enqueue(FileJob(path: entry.path, mode: entry.mode, original: try contents(entry), templates: templates))
         }
@@ -76,7 +77,7 @@ package struct SnapshotTransform {
     private mutating func recordSpecial(_ path: String) {
         var reason: SkipReason?
         var by: [String] = []
-        for plan in plans {
+        for plan in plans where plan.recipe.hasFileSteps {
             guard let found = plan.selection(path: path, size: 0).skipReason else { continue }
             reason = reason ?? found
             by.append(plan.recipe.recipe.id)
@@ -175,7 +176,10 @@ package struct SnapshotTransform {
                     current = template.bytes
                     mark(template.step)
                 }
-                guard let input = current else { continue }
+                guard let input = current, plan.recipe.hasFileSteps else {
+                    stepsChanged[recipeIndex] = changed
+                    continue
+                }
                 let outcome = plan.apply(path: job.path, contents: input)
                 if let reason = outcome.skipped ?? outcome.steps.lazy.compactMap(\.skipped).first {
                     if skip == nil { skip = (reason, []) }
@@ -191,7 +195,9 @@ package struct SnapshotTransform {
                 return FileResult(output: nil, stepsChanged: stepsChanged, skipped: skip)
             }
             // OpenRewrite's rule: a recipe applied to its own output must change nothing.
-            let notIdempotent = plans.first { $0.apply(path: job.path, contents: output).changed }?.recipe.recipe.id
+            let notIdempotent = plans.first {
+                $0.recipe.hasFileSteps && $0.apply(path: job.path, contents: output).changed
+            }?.recipe.recipe.id
             let original = job.original ?? []
             let stat = Result { () throws(GitError) in try LineStat.between(original, output, path: job.path) }
             return FileResult(
