@@ -55,4 +55,61 @@ struct FixCommandTests {
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("fixup/nope"))
     }
+
+    @Test func stdinFilenameRunsARewriteRecipeChosenByTheName() throws {
+        let input = Array("self.assertEquals(a, b)  # assertEquals( in a comment\n".utf8)
+        let python = try Command.run(
+            [SparkctlBinary.path, "fix", "--recipe", "python/unittest-deprecated-aliases", "--stdin-filename", "tests/test_a.py"],
+            stdin: input)
+        #expect(python.status == 1, "\(python.stderr)")
+        #expect(python.stdout == "self.assertEqual(a, b)  # assertEquals( in a comment\n")
+        let notPython = try Command.run(
+            [SparkctlBinary.path, "fix", "--recipe", "python/unittest-deprecated-aliases", "--stdin-filename", "notes.md"],
+            stdin: input)
+        #expect(notPython.status == 0, "the name decides the language")
+        #expect(notPython.stdoutBytes == input)
+    }
+
+    @Test func paramsReachARegexRecipeAndBadOnesAreUsageErrors() throws {
+        let dir = try TemporaryDirectory()
+        let recipes = try RecipeDirectory(in: dir)
+        try recipes.write("local/rename", """
+            id: local/rename
+            version: 1.0.0
+            title: Rename a word
+            parameters:
+              from: { type: string, required: true }
+              to: { type: string, default: "new" }
+            steps:
+              - regex: { pattern: '\\b{{from}}\\b', replace: "{{to}}" }
+            """)
+        let fix = [SparkctlBinary.path, "fix", "--recipe", "local/rename", "--stdin-filename", "a.txt"] + recipes.arguments
+        let renamed = try Command.run(fix + ["--param", "from=old", "--param", "to=fresh"], stdin: Array("old bold old\n".utf8))
+        #expect(renamed.status == 1, "\(renamed.stderr)")
+        #expect(renamed.stdout == "fresh bold fresh\n")
+
+        let missing = try Command.run(fix, stdin: Array("old\n".utf8))
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("requires parameter 'from'"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("hint: pass --param from=VALUE"))
+        let malformed = try Command.run(fix + ["--param", "=x"], stdin: Array("old\n".utf8))
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("has no parameter name before '='"))
+    }
+
+    @Test func skipsWhatARecipeMustNotTouchAndRefusesTemplateOnlyRecipes() throws {
+        let dir = try TemporaryDirectory()
+        let latin1: [UInt8] = [0x73, 0x65, 0x6C, 0x66, 0x2E, 0x61, 0x73, 0x73, 0x65, 0x72, 0x74, 0x45, 0x71, 0x75, 0x61, 0x6C,
+                               0x73, 0x28, 0xE9, 0x29, 0x0A]
+        let file = try dir.write("test_latin1.py", latin1)
+        let skipped = try SparkctlBinary.run(["fix", "--recipe", "python/unittest-deprecated-aliases", file])
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr.contains("\(file): skipped (non-utf8)"), "\(skipped.stderr)")
+        #expect(try dir.read("test_latin1.py") == latin1)
+
+        let template = try SparkctlBinary.run(["fix", "--recipe", "boilerplate/editorconfig", file])
+        #expect(template.status == 2)
+        #expect(template.stderr.contains("only writes files from templates"))
+        #expect(template.stderr.contains("sparkctl apply --recipe boilerplate/editorconfig"))
+    }
 }

@@ -12,6 +12,10 @@ package struct RecipeCatalog: Sendable {
     /// Every recipe, sorted by id.
     package let recipes: [Recipe]
     private let byID: [String: Recipe]
+    /// Recipe files that did not load, by the id their path gives them (only in a
+    /// catalog made with ``tolerant(directories:)`` or ``loading(_:directories:)``):
+    /// ``recipe(_:)`` throws the file's own error for these ids.
+    var broken: [String: RecipeError] = [:]
 
     /// Loads every recipe in `directories`; later directories override earlier
     /// ones. Throws the first error in directory order, then path order.
@@ -34,12 +38,19 @@ package struct RecipeCatalog: Sendable {
         self.recipes = byID.values.sorted { $0.id < $1.id }
     }
 
+    /// The errors of the recipe files that did not load, in id order (empty for a
+    /// catalog made with ``init(directories:)``, which throws instead).
+    package var problems: [RecipeError] {
+        broken.keys.sorted().map { broken[$0]! }
+    }
+
     /// Every id, sorted.
     package var ids: [String] { recipes.map(\.id) }
 
     /// The recipe with `id`; throws `unknownRecipe` naming the nearest ids.
     package func recipe(_ id: String) throws(RecipeError) -> Recipe {
         if let recipe = byID[id] { return recipe }
+        if let error = broken[id] { throw error }
         let suggestions = nearestIDs(to: id)
         let message =
             suggestions.isEmpty

@@ -14,6 +14,11 @@ struct ApplyCommand: AsyncParsableCommand {
             given, and writes one commit whose parent is the base onto spark/<recipe-slug> (or \
             --branch). The checkout (HEAD, index, working tree) is never touched. Nothing changed: \
             no branch is written and the JSON says "commit": null.
+
+            --param NAME=VALUE goes to every recipe given that declares NAME (the built-in \
+            `year` to all); with several recipes, a NAME none declares is an error. \
+            RECIPE:NAME=VALUE sets it for one recipe. Parameters do not change the branch name; \
+            the commit message lists them.
             """)
 
     @Option(name: .long, help: "The repository: a working tree, a linked worktree or a bare repository.")
@@ -21,6 +26,8 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("recipe"), help: "A recipe id, e.g. fixup/trailing-whitespace (repeatable; run in order).")
     var recipes: [String] = []
+
+    @OptionGroup var parameters: ParameterArguments
 
     @Option(name: .long, help: "The revision whose snapshot the recipes read.")
     var base: String = "HEAD"
@@ -45,9 +52,11 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let catalog = try RecipeCatalog.standard(extraDirectories: recipeDirectories)
-            let selected = try recipes.map { id throws(RecipeError) in try catalog.recipe(id) }
-            let request = ApplyRequest(repositoryPath: repo, recipes: selected, base: base, branch: branch, dryRun: dryRun)
+            let invocation = try RecipeInvocation(
+                ids: recipes, parameters: try parameters.assignments(), recipeDirectories: recipeDirectories)
+            let request = ApplyRequest(
+                repositoryPath: repo, recipes: invocation.recipes, parameters: invocation.parameters,
+                catalog: invocation.catalog, base: base, branch: branch, dryRun: dryRun)
             let report = try await ApplyRunner().run(request)
             if json { try JSONOutput.print(report) } else { printHuman(report) }
         } catch {
@@ -59,7 +68,7 @@ struct ApplyCommand: AsyncParsableCommand {
         var lines = ["sparkd: \(report.recipes.map(\.id).joined(separator: ", ")) on \(report.baseRevision) (\(report.base.prefix(12)))"]
         lines += DiffStatText.lines(report.files)
         if !report.skipped.isEmpty {
-            let listed = report.skipped.prefix(10).map { "\($0.path) (\($0.reason.rawValue))" }.joined(separator: ", ")
+            let listed = report.skipped.prefix(10).map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")
             let more = report.skipped.count > 10 ? ", … \(report.skipped.count - 10) more" : ""
             lines.append("skipped \(report.skipped.count): \(listed)\(more)")
         }

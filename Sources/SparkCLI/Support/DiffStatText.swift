@@ -20,6 +20,7 @@ enum DiffStatText {
         out.append(
             " \(files.count) file\(files.count == 1 ? "" : "s") changed, "
                 + "\(added) insertion\(added == 1 ? "" : "s")(+), \(removed) deletion\(removed == 1 ? "" : "s")(-)")
+        for file in files where file.created { out.append(" create \(file.path)") }
         return out
     }
 }

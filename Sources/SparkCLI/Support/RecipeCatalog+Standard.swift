@@ -1,14 +1,32 @@
+internal import Foundation
 internal import Recipes
 
 extension RecipeCatalog {
     /// The built-in recipes (see ``RecipeCatalog/builtinDirectory(environment:executablePath:)``)
-    /// followed by `extraDirectories`, later ones overriding earlier ones.
+    /// followed by `extraDirectories`, later ones overriding earlier ones. A recipe file that does
+    /// not load does not stop the command: it is reported on standard error as a warning (with its
+    /// position), and naming its id fails with its error.
     static func standard(extraDirectories: [String]) throws(RecipeError) -> RecipeCatalog {
+        let catalog = try RecipeCatalog.tolerant(directories: try standardDirectories(extraDirectories))
+        for problem in catalog.problems {
+            FileHandle.standardError.write(Data("sparkctl: warning: skipping a recipe that does not load: \(problem)\n".utf8))
+        }
+        return catalog
+    }
+
+    /// Only the recipes `ids` and what they include, from the same directories as
+    /// ``standard(extraDirectories:)``: other recipe files are not read, so a broken one cannot
+    /// get in the way (and a hook stays fast).
+    static func standard(loading ids: [String], extraDirectories: [String]) throws(RecipeError) -> RecipeCatalog {
+        try RecipeCatalog.loading(ids, directories: try standardDirectories(extraDirectories))
+    }
+
+    private static func standardDirectories(_ extraDirectories: [String]) throws(RecipeError) -> [String] {
         guard let builtin = builtinDirectory() else {
             throw RecipeError(
                 .unreadable, "cannot find sparkd's built-in recipes next to the executable or in /usr/share/sparkd/recipes",
                 hint: "set \(directoryVariable) to the recipes/ directory of a sparkd checkout")
         }
-        return try RecipeCatalog(directories: [builtin] + extraDirectories)
+        return [builtin] + extraDirectories
     }
 }

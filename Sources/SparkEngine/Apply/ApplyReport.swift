@@ -1,3 +1,5 @@
+package import Recipes
+
 /// What an `apply` did: the JSON contract of `sparkctl apply --json` (keys in snake_case).
 package struct ApplyReport: Sendable, Codable, Equatable {
     /// The base commit (full id) and the revision it was resolved from.
@@ -14,7 +16,7 @@ package struct ApplyReport: Sendable, Codable, Equatable {
     package var files: [FileReport]
     package var recipes: [RecipeReport]
     package var skipped: [SkippedFile]
-    /// Wall-clock milliseconds per phase: `snapshot` (tree walk), `transform` (read blobs, run
+    /// Wall-clock milliseconds per phase: `prepare` (parameters, includes), `snapshot` (tree walk), `transform` (read blobs, run
     /// recipes, count lines), `commit` (objects and pack), `branch` (ownership check and ref update).
     package var timingsMilliseconds: [String: Double] = [:]
 
@@ -30,6 +32,8 @@ package struct ApplyReport: Sendable, Codable, Equatable {
         package var binary: Bool
         /// Ids of the recipes that changed this file, in order.
         package var recipes: [String]
+        /// Whether the file is new (a template step created it).
+        package var created: Bool = false
     }
 
     package struct RecipeReport: Sendable, Codable, Equatable {
@@ -37,6 +41,8 @@ package struct ApplyReport: Sendable, Codable, Equatable {
         package var version: String
         package var filesChanged: Int
         package var steps: [StepReport]
+        /// The `--param` values the recipe was given (defaults are not listed).
+        package var parameters: [String: String] = [:]
     }
 
     package struct StepReport: Sendable, Codable, Equatable {
@@ -44,13 +50,14 @@ package struct ApplyReport: Sendable, Codable, Equatable {
         package var filesChanged: Int
     }
 
+    /// A file some recipe would have worked on but must not (each path once, with the first
+    /// reason in recipe order): `binary`, `non-utf8`, `too-large`, `symlink`, `submodule`,
+    /// `lfs-pointer`.
     package struct SkippedFile: Sendable, Codable, Equatable {
         package var path: String
         package var reason: SkipReason
-    }
-
-    package enum SkipReason: String, Sendable, Codable {
-        case binary, symlink, submodule
+        /// The recipes that skipped it for that reason.
+        package var recipes: [String] = []
     }
 
     enum CodingKeys: String, CodingKey {
@@ -84,7 +91,7 @@ extension ApplyReport {
 
 extension ApplyReport.RecipeReport {
     enum CodingKeys: String, CodingKey {
-        case id, version, steps
+        case id, version, steps, parameters
         case filesChanged = "files_changed"
     }
 }

@@ -6,6 +6,13 @@ package struct ApplyRequest: Sendable {
     package var repositoryPath: String
     /// Run in this order; each recipe sees the previous one's output.
     package var recipes: [Recipe]
+    /// Parameter strings per recipe, in the order of `recipes` (missing entries: none given);
+    /// see ``ParameterRouting`` for turning `--param` arguments into these.
+    package var parameters: [[String: String]]
+    /// Resolves the recipes' `include` steps.
+    package var catalog: RecipeCatalog
+    /// Replaces the current year as the built-in `year` parameter's default (reproducible tests).
+    package var year: Int?
     /// Any revision `git rev-parse` accepts.
     package var base: String
     /// The review branch; nil: `spark/<slug of the recipe ids>`.
@@ -18,13 +25,23 @@ package struct ApplyRequest: Sendable {
     /// Change sets at least this large go through one pack instead of loose objects.
     package var packThreshold: Int
 
+    /// Every recipe prepared once (see ``RecipePreparation``): binding errors (unknown or
+    /// ill-typed parameters) surface here, before any git work.
+    package func preparedRecipes() throws(RecipeError) -> [PreparedRecipe] {
+        try RecipePreparation.prepare(recipes, parameters: parameters, catalog: catalog, year: year)
+    }
+
     package init(
-        repositoryPath: String, recipes: [Recipe], base: String = "HEAD", branch: String? = nil,
+        repositoryPath: String, recipes: [Recipe], parameters: [[String: String]] = [],
+        catalog: RecipeCatalog = RecipeCatalog(recipes: []), year: Int? = nil, base: String = "HEAD", branch: String? = nil,
         dryRun: Bool = false, identity: (author: Signature, committer: Signature)? = nil,
         packThreshold: Int = Repository.defaultPackThreshold
     ) {
         self.repositoryPath = repositoryPath
         self.recipes = recipes
+        self.parameters = parameters
+        self.catalog = catalog
+        self.year = year
         self.base = base
         self.branch = branch
         self.dryRun = dryRun

@@ -24,15 +24,21 @@ package struct ApplyRunner: Sendable {
                 hint: "pass --branch with letters, digits, '-', '_', '.' and '/' (see `git check-ref-format --help`)")
         }
         var clock = PhaseClock()
+        // Bad parameters are usage errors: found before the repository is opened.
+        let prepared = try request.preparedRecipes()
+        clock.lap("prepare")
         let repository = try Repository.open(at: request.repositoryPath)
         let base = try repository.resolveCommit(request.base)
         let snapshot = try repository.snapshot(of: base)
         clock.lap("snapshot")
-        var transform = SnapshotTransform(recipes: request.recipes)
+        var transform = SnapshotTransform(recipes: prepared)
         try transform.run(over: snapshot, reading: { entry throws(GitError) in try repository.contents(of: entry) })
         clock.lap("transform")
 
         var report = transform.report(base: base.description, baseRevision: request.base, branch: branch)
+        for index in report.recipes.indices where index < request.parameters.count {
+            report.recipes[index].parameters = request.parameters[index]
+        }
         if request.dryRun {
             report.branchAction = .dryRun
             report.dryRun = true

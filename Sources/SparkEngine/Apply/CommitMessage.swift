@@ -13,13 +13,21 @@ package enum CommitMessage {
         var lines = [subject(recipes), ""]
         lines.append("\(report.filesChanged) file\(report.filesChanged == 1 ? "" : "s") changed:")
         for file in report.files.prefix(listedFiles) {
-            lines.append(file.binary ? "  \(file.path) (binary)" : "  \(file.path) (+\(file.added) -\(file.removed))")
+            let what = file.binary ? "binary" : "+\(file.added) -\(file.removed)"
+            lines.append("  \(file.path) (\(file.created ? "new, " : "")\(what))")
         }
         if report.files.count > listedFiles { lines.append("  … and \(report.files.count - listedFiles) more") }
         lines.append("")
         lines.append("By recipe:")
         for recipe in report.recipes {
             lines.append("  \(recipe.id)@\(recipe.version): \(recipe.filesChanged) file\(recipe.filesChanged == 1 ? "" : "s")")
+            for step in recipe.steps where step.filesChanged > 0 && recipe.steps.count > 1 {
+                lines.append("    \(step.name): \(step.filesChanged)")
+            }
+            if !recipe.parameters.isEmpty {
+                let given = recipe.parameters.keys.sorted().map { "\($0)=\(recipe.parameters[$0]!)" }
+                lines.append("    parameters: \(given.joined(separator: ", "))")
+            }
         }
         if !report.skipped.isEmpty {
             lines.append("")

@@ -1,0 +1,38 @@
+internal import Foundation
+internal import Recipes
+
+/// `sparkctl fix` on one file's bytes: every recipe's per-file steps in order, each on the
+/// previous one's output.
+enum FileFix {
+    struct Result {
+        var bytes: [UInt8]
+        var changed: Bool
+        var findings: [Finding]
+        /// Why the first recipe that would have worked on the file did not, if one did not.
+        var skipped: SkipReason?
+    }
+
+    static func run(_ plans: [RecipePlan], on bytes: [UInt8], path: String) -> Result {
+        var current = bytes
+        var findings: [Finding] = []
+        var skipped: SkipReason?
+        for plan in plans where plan.recipe.hasFileSteps {
+            let outcome = plan.apply(path: path, contents: current)
+            findings += outcome.findings
+            skipped = skipped ?? outcome.skipped ?? outcome.steps.lazy.compactMap(\.skipped).first
+            if outcome.changed { current = outcome.bytes }
+        }
+        return Result(bytes: current, changed: current != bytes, findings: findings, skipped: skipped)
+    }
+
+    /// The path recipes select by (`files` globs are relative to the repository root): `FILE` as
+    /// given, without a leading `./`, and relative to the current directory when it is under it —
+    /// hook managers run from the repository root.
+    static func selectionPath(_ file: String, currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        var path = file
+        let root = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+        if path.hasPrefix("/"), path.hasPrefix(root) { path.removeFirst(root.count) }
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+}
