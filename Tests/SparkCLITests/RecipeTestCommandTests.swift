@@ -68,6 +68,21 @@ struct RecipeTestCommandTests {
         #expect(last.hasSuffix(" passed, 2 failed"), "\(last)")
     }
 
+    @Test func aRecipeThatDoesNotLoadFailsTheWholeCatalogRun() throws {
+        let (dir, recipes) = try catalog()
+        defer { withExtendedLifetime(dir) {} }
+        try dir.write("recipes/team/broken.yml", "id: team/broken\nversion: 1.0.0\ntitel: T\nsteps:\n  - fix: end-of-file\n")
+        let result = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("ERROR team/broken (recipe does not load)"), "\(result.stdout)")
+        #expect(result.stdout.contains("broken.yml:3:1: unknown key 'titel'"), "\(result.stdout)")
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasSuffix(" passed, 3 failed"), "\(last)")
+        // Named recipes that load are still tested on their own.
+        let named = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
+        #expect(named.stdout.hasSuffix("1 passed, 1 failed\n"), "\(named.stdout)")
+    }
+
     @Test func json() throws {
         let (dir, recipes) = try catalog()
         defer { withExtendedLifetime(dir) {} }

@@ -41,7 +41,12 @@ package struct RecipeCatalog: Sendable {
     /// The errors of the recipe files that did not load, in id order (empty for a
     /// catalog made with ``init(directories:)``, which throws instead).
     package var problems: [RecipeError] {
-        broken.keys.sorted().map { broken[$0]! }
+        brokenRecipes.map(\.error)
+    }
+
+    /// The ids whose recipe files did not load, with their errors, in id order.
+    package var brokenRecipes: [(id: String, error: RecipeError)] {
+        broken.keys.sorted().map { ($0, broken[$0]!) }
     }
 
     /// Every id, sorted.

@@ -22,7 +22,7 @@ package struct RecipePlan: Sendable {
     /// without its content. `.selected` is provisional (the content may still rule the
     /// file out, see ``apply(path:contents:)``); `.notSelected` and `.skipped` are final.
     package func selection(path: String, size: Int) -> FileSelection {
-        guard applies else { return .notSelected }
+        guard applies, recipe.hasFileSteps else { return .notSelected }
         if let reason = specialPaths[path] {
             return recipe.selectsPath(path, firstLine: nil) == false ? .notSelected : .skipped(reason)
         }
@@ -33,7 +33,7 @@ package struct RecipePlan: Sendable {
     /// does not select comes back unchanged with `selection == .notSelected`; a file it
     /// must not touch, with `.skipped(reason)`.
     package func apply(path: String, contents: [UInt8]) -> RecipeOutcome {
-        guard applies else { return .untouched(path: path, contents: contents, .notSelected) }
+        guard applies, recipe.hasFileSteps else { return .untouched(path: path, contents: contents, .notSelected) }
         if let reason = specialPaths[path] {
             let selection: FileSelection = recipe.selectsPath(path, firstLine: nil) == false ? .notSelected : .skipped(reason)
             return .untouched(path: path, contents: contents, selection)

@@ -38,7 +38,14 @@ struct RecipeTestCommand: AsyncParsableCommand {
             throw ErrorReport.exit(for: error, json: options.json)
         }
         let runner = FixtureRunner(catalog: catalog)
-        let results = suites.flatMap { suite in suite.caseDirectories.map { runner.run(caseAt: $0, of: suite.recipe) } }
+        var results = suites.flatMap { suite in suite.caseDirectories.map { runner.run(caseAt: $0, of: suite.recipe) } }
+        if targets.isEmpty {
+            // Testing the whole catalog: a recipe file that does not load is a failure of the
+            // catalog, not just a warning.
+            results += catalog.brokenRecipes.map { id, error in
+                FixtureResult(recipeID: id, caseName: "(recipe does not load)", directory: error.file ?? id, error: error)
+            }
+        }
         let withoutCases = suites.filter(\.caseDirectories.isEmpty).map(\.recipe.id)
         let report = RecipeTestReport(results: results, withoutCases: withoutCases)
         if options.json {
