@@ -33,7 +33,8 @@ struct CallShape: Sendable, Hashable {
         var arguments: [(String?, String)] = []
         for argument in call.arguments {
             guard let reference = argument.expression.as(DeclReferenceExprSyntax.self),
-                case .dollarIdentifier(let name) = reference.baseName.tokenKind
+                reference.argumentNames == nil, case let name = reference.baseName.text, name.hasPrefix("$"),
+                name.count > 1
             else {
                 throw CallShapeError(
                     "argument '\(argument.expression.trimmedDescription)' of '\(text)' is not a placeholder like $x")
