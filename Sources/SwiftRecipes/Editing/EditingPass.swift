@@ -23,7 +23,9 @@ extension EditingPass {
         var changed = false
         for _ in 0..<maximumPasses {
             let (edits, passFindings) = edits(in: source)
-            for finding in passFindings where !findings.contains(finding) { findings.append(finding) }
+            for finding in passFindings where !findings.contains(where: { $0.message == finding.message }) {
+                findings.append(finding)
+            }
             guard let output = source.applying(edits) else { break }
             let next = SourceText(output)
             if next.hasErrors {
