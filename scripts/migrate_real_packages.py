@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-DEFAULT_PACKAGES = ["mxcl/Version@2.2.1", "onevcat/Rainbow@4.2.2"]
+DEFAULT_PACKAGES = ["mxcl/Version@2.2.1", "pointfreeco/swift-tagged@0.10.0", "swiftcsv/SwiftCSV@0.10.0"]
 RECIPE = "swift/xctest-to-swift-testing"
 ASSERTION = re.compile(r"\bXCT(?:Assert\w*|Unwrap|Fail|Skip\w*)\s*\(")
 
@@ -85,7 +85,7 @@ def migrate(package, sparkctl, workspace):
         "assertions_left": assertions_after, "not_migrated": reasons, "tests_before": before_xc + before_st,
         "tests_after": after_xc + after_st, "xctest_after": after_xc, "swift_testing_after": after_st,
         "test_functions_before": xctests_before, "swift_testing_functions": st_functions,
-        "swift_testing_share": round(share, 3), "passed": after_ok, "branch": branch, "directory": directory,
+        "swift_testing_share": round(share, 3), "xctest_functions_left": xctests_after, "passed": after_ok, "branch": branch, "directory": directory,
     }
     ok = after_ok and row["tests_after"] >= row["tests_before"] and share >= 0.9
     if not after_ok:
@@ -114,7 +114,7 @@ def main():
         print(f"| {row['package']} | {row['files_changed']} | {row['assertions_converted']} ({row['assertions_left']}) "
               f"| {reasons} | {row['tests_before']} → {row['tests_after']} ({row['xctest_after']} + "
               f"{row['swift_testing_after']}) | {row['swift_testing_functions']} of "
-              f"{row['swift_testing_functions'] + 0} ({row['swift_testing_share']:.0%}) | {'yes' if row['passed'] else 'NO'} |")
+              f"{row['swift_testing_functions'] + row['xctest_functions_left']} ({row['swift_testing_share']:.0%}) | {'yes' if row['passed'] else 'NO'} |")
         print(json.dumps(row), file=sys.stderr)
     sys.exit(1 if failed else 0)
 

@@ -160,8 +160,17 @@ struct XCTestFileMigration {
     // MARK: - Members
 
     private mutating func migrateMembers(_ block: MemberBlockSyntax, taken: Set<String>) {
-        for member in block.members {
-            if let function = member.decl.as(FunctionDeclSyntax.self) {
+        migrateMembers(block.members, taken: taken)
+    }
+
+    /// The members, and those inside `#if` blocks among them.
+    private mutating func migrateMembers(_ members: MemberBlockItemListSyntax, taken: Set<String>) {
+        for member in members {
+            if let ifConfig = member.decl.as(IfConfigDeclSyntax.self) {
+                for clause in ifConfig.clauses {
+                    if case .decls(let nested) = clause.elements { migrateMembers(nested, taken: taken) }
+                }
+            } else if let function = member.decl.as(FunctionDeclSyntax.self) {
                 migrateFunction(function, taken: taken)
             } else if let variable = member.decl.as(VariableDeclSyntax.self), Self.isStatic(variable.modifiers),
                 variable.bindings.first?.pattern.trimmedDescription == "allTests"
