@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "602.0.0"),
     ],
     targets: [
         // The C boundary: libgit2 through pkg-config. Only GitKit imports it.
@@ -37,6 +38,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // swift-syntax rewriters, registered as `swift` steps. Only the CLI's start-up
+        // registration imports it; Recipes knows rewriters through its registry seam.
+        .target(
+            name: "SwiftRecipes",
+            dependencies: [
+                "Recipes",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SparkEngine",
             dependencies: ["GitKit", "Recipes"],
@@ -51,7 +63,7 @@ let package = Package(
         .target(
             name: "SparkCLI",
             dependencies: [
-                "GitKit", "Recipes", "SparkEngine", "WSESim",
+                "GitKit", "Recipes", "SparkEngine", "SwiftRecipes", "WSESim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -74,7 +86,13 @@ let package = Package(
         ),
         .testTarget(
             name: "RecipesTests",
-            dependencies: ["Recipes", "TestSupport"],
+            // SwiftRecipes: the shipped catalog's `swift` steps need its rewriters registered.
+            dependencies: ["Recipes", "SwiftRecipes", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwiftRecipesTests",
+            dependencies: ["SwiftRecipes", "Recipes", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

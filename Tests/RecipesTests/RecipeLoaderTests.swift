@@ -138,17 +138,17 @@ struct RecipeLoaderTests {
         Case(
             name: "step without a kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - name: eof\n",
             code: .invalidStep, line: 5, column: 5, message: "step 1 has no step kind",
-            hint: "add one of: fix, include, regex, rewrite, template, e.g. 'fix: end-of-file'"),
+            hint: "add one of: fix, include, regex, rewrite, swift, template, e.g. 'fix: end-of-file'"),
         Case(
             name: "step with two kinds",
             yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - fix: end-of-file\n    regex: x\n",
             code: .invalidStep, line: 6, column: 5,
             message: "step 1 has more than one step kind ('fix' and 'regex')", hint: "split it into one step per kind"),
         Case(
-            name: "planned step kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - swift: x\n",
+            name: "planned step kind", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - prompt: x\n",
             code: .unsupportedStep, line: 5, column: 5,
-            message: "step kind 'swift' is not supported by this version of sparkd",
-            hint: "supported step kinds: fix, include, regex, rewrite, template"),
+            message: "step kind 'prompt' is not supported by this version of sparkd",
+            hint: "supported step kinds: fix, include, regex, rewrite, swift, template"),
         Case(
             name: "rewrite with crossed brackets",
             yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\nsteps:\n  - rewrite: { match: 'f(:[a]]', replace: 'g(:[a])' }\n",

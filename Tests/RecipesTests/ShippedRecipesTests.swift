@@ -1,14 +1,19 @@
 import Foundation
 import Recipes
+import SwiftRecipes
 import Testing
 
 /// The recipes in the package's `recipes/` directory load, and behave.
 @Suite("Shipped recipes", .tags(.medium))
 struct ShippedRecipesTests {
-    /// `recipes/` at the package root, found from this source file.
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("recipes").path
+    /// `recipes/` at the package root, found from this source file. The catalog's `swift`
+    /// steps need the swift-syntax rewriters registered, as `sparkctl` does at start-up.
+    static let directory: String = {
+        SwiftRewriters.registerAll()
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("recipes").path
+    }()
 
     @Test func loadWithIDsMatchingPaths() throws {
         let catalog = try RecipeCatalog(directories: [Self.directory])

@@ -55,6 +55,9 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
         /// A template path that would leave the repository (`..`, absolute, or through
         /// a symbolic link), or that names a directory.
         case pathOutsideRepository
+        /// A `swift` step names no registered swift-syntax rewriter, or gives it options it
+        /// does not take.
+        case unknownRewriter
     }
 
     package var code: Code

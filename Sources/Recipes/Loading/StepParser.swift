@@ -13,14 +13,14 @@ struct StepParser {
     let readSource: (String) -> String?
 
     /// Step kinds this version runs.
-    static let implementedKinds = ["fix", "include", "regex", "rewrite", "template"]
+    static let implementedKinds = ["fix", "include", "regex", "rewrite", "swift", "template"]
     /// Step kinds of the recipe language that are not implemented yet; naming one
     /// is an `unsupportedStep` error rather than an unknown key.
-    static let plannedKinds = ["prompt", "swift"]
+    static let plannedKinds = ["prompt"]
     /// Keys any step may have.
     static let commonKeys = ["name", "with"]
     /// Step kinds that take `with`.
-    static let kindsWithOptions = ["fix", "include"]
+    static let kindsWithOptions = ["fix", "include", "swift"]
 
     func step(_ node: Node, index: Int) throws(RecipeError) -> Step {
         let context = "step \(index + 1)"
@@ -49,7 +49,7 @@ struct StepParser {
                 guard Self.kindsWithOptions.contains(kind.key) || !Self.implementedKinds.contains(kind.key) else {
                     throw reader.error(
                         .unknownKey, "'with' is not used by \(kind.key) steps (\(context))", at: entry.keyNode,
-                        key: "with", hint: "'with' passes options to fix steps and parameters to include steps")
+                        key: "with", hint: "'with' passes options to fix and swift steps and parameters to include steps")
                 }
                 options = entry.value.null == nil ? entry.value : nil
             default: break
@@ -68,6 +68,8 @@ struct StepParser {
             return .include(try includeStep(kind.value, options: options, step: stepContext))
         case "rewrite":
             return .rewrite(try rewriteDeclaration(kind.value, step: stepContext))
+        case "swift":
+            return .swift(try swiftStep(kind.value, options: options, step: stepContext))
         default:
             throw reader.error(
                 .unsupportedStep, "step kind '\(kind.key)' is not supported by this version of sparkd",

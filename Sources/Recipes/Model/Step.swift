@@ -2,13 +2,14 @@
 ///
 /// In YAML a step is a mapping with exactly one step-kind key (`fix: …`, `regex: …`,
 /// `rewrite: …`, `template: …`, `include: …`) plus the optional common key `name` (and `with`, for
-/// `fix` and `include`). `swift` and `prompt` are planned kinds, refused with `unsupportedStep`.
+/// `fix`, `include` and `swift`). `prompt` is a planned kind, refused with `unsupportedStep`.
 package enum Step: Sendable, Hashable {
     case fix(FixStep)
     case regex(RegexStep)
     case rewrite(RewriteDeclaration)
     case template(TemplateStep)
     case include(IncludeStep)
+    case swift(SwiftStep)
 
     /// What describes the step.
     package var program: any StepProgram {
@@ -18,6 +19,7 @@ package enum Step: Sendable, Hashable {
         case .rewrite(let step): step
         case .template(let step): step
         case .include(let step): step
+        case .swift(let step): step
         }
     }
 
@@ -29,6 +31,7 @@ package enum Step: Sendable, Hashable {
         case .rewrite: "rewrite"
         case .template: "template"
         case .include: "include"
+        case .swift: "swift"
         }
     }
 
@@ -49,6 +52,7 @@ package enum Step: Sendable, Hashable {
         case .rewrite(let step): step.texts
         case .template(let step): [step.path, step.content]
         case .include(let step): step.arguments.map(\.value)
+        case .swift(let step): step.arguments.map(\.value)
         }
     }
 }

@@ -48,6 +48,18 @@ extension PreparedRecipe {
                     current = result.output
                     outcome.changed = true
                 }
+            case .swift(let rewriter):
+                guard path.hasSuffix(".swift") else { break }
+                guard String(validating: current, as: UTF8.self) != nil else {
+                    outcome.skipped = .nonUTF8
+                    break
+                }
+                let result = rewriter.rewrite(current, path: path)
+                outcome.findings = result.findings
+                if let output = result.output, output != current {
+                    current = output
+                    outcome.changed = true
+                }
             case .template:
                 break
             case .include(let included):

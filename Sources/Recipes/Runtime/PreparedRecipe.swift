@@ -78,6 +78,8 @@ package struct PreparedRecipe: Sendable {
             return .regex(compiled, replacement)
         case .rewrite(let rewrite):
             return .rewrite(try rewrite.rule(values))
+        case .swift(let swift):
+            return .swift(try swift.makeRewriter(values))
         case .template(let template):
             let path = template.path.render(values)
             if let problem = RepositoryPath.problem(path) {

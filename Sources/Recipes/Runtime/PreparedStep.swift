@@ -8,12 +8,14 @@ indirect enum PreparedStep: Sendable {
     /// Runs once per repository (``RecipePlan/generatedFiles``), not per file.
     case template(PreparedTemplate)
     case include(PreparedRecipe)
+    /// A swift-syntax rewriter; runs on `.swift` files only.
+    case swift(any SourceRewriter)
 
     /// Whether the step edits text and so skips content that is not UTF-8.
     var requiresText: Bool {
         switch self {
         case .fix(let configuration): configuration.name.requiresText
-        case .regex, .rewrite: true
+        case .regex, .rewrite, .swift: true
         case .template, .include: false
         }
     }
