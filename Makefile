@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit clean
+.PHONY: all deps build run test test-peers bench-commit fuzz-rewrite fuzz-loader clean
 
 all: build
 
@@ -31,6 +31,14 @@ test: deps test-peers
 bench-commit: deps
 	$(SWIFT) build -c release
 	python3 scripts/bench_commit.py --sparkctl "$(RELEASE_BIN)/sparkctl"
+
+## Fuzz the structural matcher / the recipe loader for SECONDS (libFuzzer + AddressSanitizer).
+SECONDS ?= 600
+fuzz-rewrite:
+	scripts/fuzz.sh rewrite $(SECONDS)
+
+fuzz-loader:
+	scripts/fuzz.sh loader $(SECONDS)
 
 clean:
 	rm -rf .build .example .bench
