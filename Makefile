@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim clean
+.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim migrate-real fuzz-rewrite fuzz-loader clean
 
 all: build
 
@@ -40,6 +40,18 @@ bench-rewrite: deps
 bench-sim:
 	$(SWIFT) build -c release --product sparkctl
 	"$(RELEASE_BIN)/sparkctl" wse bench --tokens 10000000
+
+## XCTest -> Swift Testing on real packages from the mirror: apply, then swift test before and after.
+migrate-real: build
+	python3 scripts/migrate_real_packages.py
+
+## Fuzz the structural matcher / the recipe loader for SECONDS (libFuzzer + AddressSanitizer).
+SECONDS ?= 600
+fuzz-rewrite:
+	scripts/fuzz.sh rewrite $(SECONDS)
+
+fuzz-loader:
+	scripts/fuzz.sh loader $(SECONDS)
 
 clean:
 	rm -rf .build .example .bench

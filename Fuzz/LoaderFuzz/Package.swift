@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// libFuzzer harness for sparkd's recipe loader (`scripts/fuzz-loader.sh [SECONDS]`).
+// libFuzzer harness for sparkd's recipe loader (`scripts/fuzz.sh loader [SECONDS]`).
 //
 // Built only with the fuzzer flags (the script passes them):
 //   swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
@@ -10,7 +10,7 @@
 // `package`-access, which does not cross package boundaries, so the harness uses
 // `@testable import Recipes` and the build passes `-enable-testing`.
 //
-// `SPARKD_PACKAGE_PATH` overrides where the main package is: scripts/fuzz-loader.sh points it at
+// `SPARKD_PACKAGE_PATH` overrides where the main package is: scripts/fuzz.sh points it at
 // a staged copy whose Package.swift has the product line when the checked-in one does not.
 import PackageDescription
 

@@ -187,7 +187,7 @@ struct RecipeLoaderTests {
             message: "recipe must be a mapping with the keys id, version, title and steps, not a list", hint: nil),
         Case(
             name: "duplicate key", yaml: "id: fixup/x\nversion: 1.0.0\ntitle: X\ntitle: Y\nsteps: [{fix: end-of-file}]\n",
-            code: .duplicateKey, line: 3, column: 1, message: "duplicate key 'title'",
+            code: .duplicateKey, line: 4, column: 1, message: "duplicate key 'title' (first at line 3)",
             hint: "keep one 'title' in this mapping and remove the others"),
         Case(
             name: "empty file", yaml: "", code: .emptyDocument, line: 1, column: 1, message: "recipe file is empty",

@@ -41,7 +41,7 @@ package enum RecipeLoader {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw RecipeError(yaml: error, file: file)
+            throw RecipeError(yaml: error, file: file, text: text)
         } catch {
             throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
         }
@@ -68,21 +68,38 @@ package enum RecipeLoader {
 }
 
 extension RecipeError {
-    /// Translates a Yams (libyaml) error, keeping its position.
-    init(yaml error: YamlError, file: String) {
+    /// Translates a Yams (libyaml) error, keeping its position. An error at the end of the
+    /// file (a quote or bracket never closed) is placed where the unclosed construct starts;
+    /// a duplicate key at its second occurrence.
+    /// Without `text`, errors keep the positions libyaml gives.
+    init(yaml error: YamlError, file: String, text: String? = nil) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            if let context, let text, YAMLText(text).isAtEnd(line: mark.line, column: mark.column) {
+                self.init(
+                    .syntax, "invalid YAML: \(problem) at the end of the file, \(context.text) that starts here",
+                    file: file, line: context.mark.line, column: context.mark.column,
+                    hint: "close the quote or bracket that starts here")
+                return
+            }
             let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             self.init(
                 .syntax, "invalid YAML: \(problem)\(while_)", file: file, line: mark.line, column: mark.column,
                 hint: "check the indentation and quoting here; a recipe file holds exactly one YAML document")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
-            self.init(
-                .duplicateKey, "duplicate key '\(key)'", file: file, line: context.mark.line,
-                column: context.mark.column, key: key, hint: "keep one '\(key)' in this mapping and remove the others")
+            let first = context.mark
+            if let text, let second = YAMLText(text).nextKey(key, after: first.line, column: first.column) {
+                self.init(
+                    .duplicateKey, "duplicate key '\(key)' (first at line \(first.line))", file: file, line: second.line,
+                    column: second.column, key: key, hint: "keep one '\(key)' in this mapping and remove the others")
+            } else {
+                self.init(
+                    .duplicateKey, "duplicate key '\(key)'", file: file, line: first.line, column: first.column, key: key,
+                    hint: "keep one '\(key)' in this mapping and remove the others")
+            }
         case .reader(let problem, _, _, _):
             self.init(.syntax, "invalid YAML input: \(problem)", file: file, hint: "save the file as UTF-8 text")
         default:

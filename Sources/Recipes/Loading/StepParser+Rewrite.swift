@@ -15,6 +15,7 @@ extension StepParser {
             throw reader.error(.missingKey, "missing required key '\(key)' in \(context)", at: value, key: key)
         }
         var nodes: [String: Node] = [:]
+        var whereNodes: [ConstraintNodes] = []
         var declaration = RewriteDeclaration(
             match: TemplateText(literal: ""), replace: TemplateText(literal: ""), constraints: [], name: step.name,
             location: step.location)
@@ -29,22 +30,34 @@ extension StepParser {
                 declaration.replace = try text(source, at: entry.value, key: "replace")
                 nodes["replace"] = entry.value
             default:
-                declaration.constraints = try constraints(entry.value, in: context)
+                (declaration.constraints, whereNodes) = try constraints(entry.value, in: context)
             }
         }
         if let defaults = defaults(for: declaration.texts) {
             do {
                 _ = try declaration.compile(defaults)
             } catch {
-                throw declaration.recipeError(error, at: location(of: error, in: declaration, nodes: nodes))
+                let location = error.part == .where
+                    ? whereLocation(in: declaration, defaults: defaults, nodes: whereNodes)
+                    : location(of: error, in: declaration, nodes: nodes)
+                throw declaration.recipeError(error, at: location)
             }
         }
         return declaration
     }
 
-    private func constraints(_ node: Node, in context: String) throws(RecipeError) -> [RewriteDeclaration.Constraint] {
+    /// Where one `where` item's hole name and condition are written.
+    struct ConstraintNodes {
+        let hole: Node
+        let condition: Node
+    }
+
+    private func constraints(
+        _ node: Node, in context: String
+    ) throws(RecipeError) -> ([RewriteDeclaration.Constraint], [ConstraintNodes]) {
         let items = try reader.sequence(node, key: "where", in: context, example: "[{ hole: x, matches: '^\\w+$' }]")
         var constraints: [RewriteDeclaration.Constraint] = []
+        var nodes: [ConstraintNodes] = []
         let kinds = RewriteDeclaration.Constraint.kindKeys
         for (index, item) in items.enumerated() {
             let itemContext = "item \(index + 1) of 'where' in \(context)"
@@ -78,8 +91,28 @@ extension StepParser {
                 kind = condition.key == "matches" ? .matches(pattern) : .notMatches(pattern)
             }
             constraints.append(.init(hole: holeName, kind: kind, location: reader.location(of: item)))
+            nodes.append(ConstraintNodes(hole: hole.value, condition: condition.value))
         }
-        return constraints
+        return (constraints, nodes)
+    }
+
+    /// Where a `where` error is in the YAML file: the rule is compiled with each constraint
+    /// alone to find the one at fault; an unbound hole is at its `hole` value, a regular
+    /// expression that does not compile at its condition's value.
+    private func whereLocation(
+        in declaration: RewriteDeclaration, defaults: [String: ParameterValue],
+        nodes: [ConstraintNodes]
+    ) -> RecipeLocation? {
+        for (constraint, node) in zip(declaration.constraints, nodes) {
+            var single = declaration
+            single.constraints = [constraint]
+            do {
+                _ = try single.compile(defaults)
+            } catch {
+                return reader.location(of: error.code == .unknownConstraintHole ? node.hole : node.condition)
+            }
+        }
+        return nil
     }
 
     /// Where `error` is in the YAML file: at the offending character when the template
