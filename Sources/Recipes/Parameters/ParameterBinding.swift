@@ -5,9 +5,11 @@ import Foundation
 /// required parameters must be given, and defaults fill the rest.
 enum ParameterBinding {
     /// The bound values of `recipe`'s parameters. `location` is where the strings come
-    /// from (an `include` step's `with`), or nil for the command line.
+    /// from (an `include` step), or nil for the command line; `entries` where each
+    /// string is written (its `with` entry), for errors about one value.
     static func bind(
-        _ strings: [String: String], for recipe: Recipe, year: Int, location: RecipeLocation? = nil
+        _ strings: [String: String], for recipe: Recipe, year: Int, location: RecipeLocation? = nil,
+        entries: [String: RecipeLocation] = [:]
     ) throws(RecipeError) -> [String: ParameterValue] {
         let declared = Dictionary(recipe.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var values: [String: ParameterValue] = [ParameterDeclaration.yearName: .int(year)]
@@ -26,7 +28,7 @@ enum ParameterBinding {
                 throw RecipeError(
                     .unknownParameter,
                     "recipe '\(recipe.id)' has no parameter '\(name)'" + Suggestions.didYouMean(name, in: known),
-                    location: location, key: name,
+                    location: entries[name] ?? location, key: name,
                     hint: declared.isEmpty
                         ? "this recipe declares no parameters (built in: \(ParameterDeclaration.builtinNames.joined(separator: ", ")))"
                         : "its parameters: \(known.joined(separator: ", "))")
@@ -35,7 +37,8 @@ enum ParameterBinding {
                 throw RecipeError(
                     .invalidParameter,
                     "parameter '\(name)' of recipe '\(recipe.id)' must be \(type.phrase), not '\(text)'",
-                    location: location, key: name, hint: "e.g. --param \(name)=\(type.example)")
+                    location: entries[name] ?? location, key: name,
+                    hint: location == nil ? "e.g. --param \(name)=\(type.example)" : "e.g. '\(name): \(type.example)'")
             }
             values[name] = value
         }

@@ -23,15 +23,15 @@ package struct PreparedRecipe: Sendable {
     ) throws(RecipeError) {
         try self.init(
             recipe, strings: parameters, catalog: catalog, year: year ?? ParameterBinding.currentYear(), chain: [],
-            location: nil)
+            location: nil, entries: [:])
     }
 
     private init(
         _ recipe: Recipe, strings: [String: String], catalog: RecipeCatalog, year: Int, chain: [String],
-        location: RecipeLocation?
+        location: RecipeLocation?, entries: [String: RecipeLocation]
     ) throws(RecipeError) {
         self.recipe = recipe
-        let values = try ParameterBinding.bind(strings, for: recipe, year: year, location: location)
+        let values = try ParameterBinding.bind(strings, for: recipe, year: year, location: location, entries: entries)
         parameters = values
         languages = recipe.languages.contains("*") ? nil : Set(recipe.languages.compactMap(SourceLanguage.init(name:)))
         var steps: [PreparedStep] = []
@@ -108,7 +108,11 @@ package struct PreparedRecipe: Sendable {
                     key: include.recipeID, hint: error.hint)
             }
             var strings: [String: String] = [:]
-            for argument in include.arguments { strings[argument.name] = argument.value.render(values) }
+            var entries: [String: RecipeLocation] = [:]
+            for argument in include.arguments {
+                strings[argument.name] = argument.value.render(values)
+                entries[argument.name] = argument.location
+            }
             // The built-in year carries over unless the include sets it.
             if strings[ParameterDeclaration.yearName] == nil, case .int(let year)? = values[ParameterDeclaration.yearName] {
                 strings[ParameterDeclaration.yearName] = String(year)
@@ -117,7 +121,7 @@ package struct PreparedRecipe: Sendable {
             return .include(
                 try PreparedRecipe(
                     included, strings: strings, catalog: catalog, year: year, chain: chain,
-                    location: include.location))
+                    location: include.location, entries: entries))
         }
     }
 
