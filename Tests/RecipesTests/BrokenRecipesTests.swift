@@ -1,5 +1,6 @@
 import Foundation
 import Recipes
+import SwiftRecipes
 import Testing
 
 /// Every file under `BrokenRecipes/` is a mistake users make in recipes, with the
@@ -26,8 +27,11 @@ struct BrokenRecipesTests {
         String($0.dropFirst(root.count + 1))
     }
 
-    /// The shipped catalog plus every broken recipe that loads (includes name them).
+    /// The shipped catalog plus every broken recipe that loads (includes name them). The
+    /// shipped `swift` steps need the rewriters registered, as `sparkctl` does at start-up
+    /// (ShippedRecipesTests fails if the shipped catalog does not load).
     static let catalog: RecipeCatalog = {
+        SwiftRewriters.registerAll()
         var recipes = (try? RecipeCatalog(directories: [shipped]))?.recipes ?? []
         for file in files {
             if let recipe = try? RecipeLoader.load(file: root + "/" + file, catalogRoot: root) { recipes.append(recipe) }
