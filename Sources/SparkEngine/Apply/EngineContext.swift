@@ -15,7 +15,7 @@ final class EngineContext: Sendable {
     init(plans: [RecipePlan], pool: SessionPool, gate: VerificationGate) {
         self.plans = plans
         instructions = plans.map { Self.instructions(for: $0.recipe.recipe) }
-        planners = plans.enumerated().map { index, plan in
+        planners = plans.map { plan in
             RequestPlanner(
                 window: pool.backend.contextWindow, instructions: Self.instructions(for: plan.recipe.recipe),
                 lineLocal: LineLocality.isLineLocal(plan.recipe.recipe))

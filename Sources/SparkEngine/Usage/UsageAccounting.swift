@@ -1,4 +1,4 @@
-package import WSESim
+internal import WSESim
 
 /// Turns the requests a ``WSESimBackend`` served into a ``UsageReport``: replays them, on the
 /// sessions they ran on and in request order, through WSESim's ``ReplicaSimulator`` for the
