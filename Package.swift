@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "SparkEngine",
-            dependencies: ["GitKit", "Recipes"],
+            dependencies: ["GitKit", "Recipes", "WSESim"],
             swiftSettings: swiftSettings
         ),
         // The simulated WSE backend's performance model and discrete-event simulator. Foundation only.
@@ -100,6 +100,11 @@ let package = Package(
         .testTarget(
             name: "WSESimTests",
             dependencies: ["WSESim", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SparkEngineTests",
+            dependencies: ["SparkEngine", "Recipes", "GitKit", "WSESim", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

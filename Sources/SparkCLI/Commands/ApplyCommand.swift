@@ -3,6 +3,7 @@ internal import Foundation
 internal import GitKit
 internal import Recipes
 internal import SparkEngine
+internal import WSESim
 
 /// `sparkctl apply`: run recipes over the snapshot of a commit and write the review branch.
 struct ApplyCommand: AsyncParsableCommand {
@@ -19,6 +20,10 @@ struct ApplyCommand: AsyncParsableCommand {
             `year` to all); with several recipes, a NAME none declares is an error. \
             RECIPE:NAME=VALUE sets it for one recipe. Parameters do not change the branch name; \
             the commit message lists them.
+
+            Every recipe's work runs as requests on the simulated WSE backend (--profile, default \
+            codex-spark; --transport websocket|http). The report's usage says what it cost: \
+            requests, sessions, tokens, modeled seconds on the profile and on gpu-h100, TTFT, CPU.
             """)
 
     @Option(name: .long, help: "The repository: a working tree, a linked worktree or a bare repository.")
@@ -41,6 +46,15 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the diff stat and write nothing.")
     var dryRun = false
 
+    @Option(name: .long, help: "The simulated backend's profile (see `sparkctl wse profiles`).")
+    var profile: String = Profile.codexSpark.name
+
+    @Option(name: .long, help: "How requests reach the backend: websocket (persistent sessions) or http (per request).")
+    var transport: String = Transport.Kind.webSocket.rawValue
+
+    @Flag(name: .long, help: "Wait for the modeled time (stream at the modeled rate) instead of computing it in virtual time.")
+    var pace = false
+
     @Flag(name: .long, help: "Print a JSON report on standard output.")
     var json = false
 
@@ -51,17 +65,34 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let backend: BackendConfiguration
+        do {
+            backend = try backendConfiguration()
+        } catch {
+            throw ErrorReport.exit(for: error, json: json)
+        }
         do {
             let invocation = try RecipeInvocation(
                 ids: recipes, parameters: try parameters.assignments(), recipeDirectories: recipeDirectories)
             let request = ApplyRequest(
                 repositoryPath: repo, recipes: invocation.recipes, parameters: invocation.parameters,
-                catalog: invocation.catalog, base: base, branch: branch, dryRun: dryRun)
+                catalog: invocation.catalog, base: base, branch: branch, dryRun: dryRun, backend: backend)
             let report = try await ApplyRunner().run(request)
             if json { try JSONOutput.print(report) } else { printHuman(report) }
         } catch {
             throw ErrorReport.exit(for: error, json: json)
         }
+    }
+
+    /// `--profile`, `--transport` and `--pace`; an unknown name is a usage error.
+    private func backendConfiguration() throws -> BackendConfiguration {
+        let profile = try Profile.named(self.profile)
+        guard let kind = Transport.Kind(rawValue: transport.lowercased()) else {
+            throw WSEError(
+                .invalidValue, "no transport named '\(transport)'", key: "--transport",
+                hint: "use one of: \(Transport.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return BackendConfiguration(profile: profile, transport: .named(kind), pace: pace ? .paced(speedup: 1) : .virtual)
     }
 
     private func printHuman(_ report: ApplyReport) {
@@ -79,6 +110,10 @@ struct ApplyCommand: AsyncParsableCommand {
         case .created: lines.append("created \(report.branch) at \(short)")
         case .updated: lines.append("updated \(report.branch) to \(short)")
         case .unchanged: lines.append("\(report.branch) already holds this change at \(short)")
+        }
+        if let usage = report.usage {
+            lines.append(usage.line)
+            lines.append(usage.detailLine)
         }
         print(lines.joined(separator: "\n"))
     }

@@ -3,6 +3,7 @@ internal import Foundation
 internal import GitKit
 internal import Recipes
 internal import SparkEngine
+internal import WSESim
 
 /// Reports a failed command: the message (with its hint) on standard error and, under `--json`,
 /// `{"error": {...}}` on standard output; returns the exit status to leave with.
@@ -34,6 +35,10 @@ enum ErrorReport {
         case let error as RecipeError:
             return Body(code: error.code.rawValue, message: error.message, subject: error.location, hint: error.hint, exitStatus: status)
         case let error as ApplyError:
+            return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
+        case let error as WSEError:
+            return Body(code: error.code.rawValue, message: error.message, subject: error.key ?? error.path, hint: error.hint, exitStatus: status)
+        case let error as BackendError:
             return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
         default:
             return Body(code: "\(type(of: error))", message: "\(error)", exitStatus: status)

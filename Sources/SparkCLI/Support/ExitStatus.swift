@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import GitKit
 internal import Recipes
 internal import SparkEngine
+internal import WSESim
 
 /// The exit statuses every command shares (DESIGN.md): 0 success, 1 a failed operation, 2 a
 /// usage or configuration error.
@@ -21,6 +22,8 @@ enum ExitStatus {
             }
         case is RecipeError: return usage
         case is ApplyError: return failure
+        case let error as WSEError: return error.code == .contextOverflow ? failure : usage
+        case is BackendError: return failure
         default: return failure
         }
     }

@@ -5,6 +5,8 @@ package struct ApplyError: Error, CustomStringConvertible, Sendable {
         case blocked
         /// A recipe changed its own output again: its result is not committed.
         case notIdempotent
+        /// A file that parsed before the change does not after it (a ``SourceValidator`` said so).
+        case breaksParse
     }
 
     package var code: Code

@@ -1,5 +1,3 @@
-package import Recipes
-
 /// What an `apply` did: the JSON contract of `sparkctl apply --json` (keys in snake_case).
 package struct ApplyReport: Sendable, Codable, Equatable {
     /// The base commit (full id) and the revision it was resolved from.
@@ -19,6 +17,8 @@ package struct ApplyReport: Sendable, Codable, Equatable {
     /// Wall-clock milliseconds per phase: `prepare` (parameters, includes), `snapshot` (tree walk), `transform` (read blobs, run
     /// recipes, count lines), `commit` (objects and pack), `branch` (ownership check and ref update).
     package var timingsMilliseconds: [String: Double] = [:]
+    /// What the job cost on the backend (``UsageReport``); nil only before it is accounted.
+    package var usage: UsageReport?
 
     package enum BranchAction: String, Sendable, Codable {
         case created, updated, unchanged, none
@@ -52,16 +52,16 @@ package struct ApplyReport: Sendable, Codable, Equatable {
 
     /// A file some recipe would have worked on but must not (each path once, with the first
     /// reason in recipe order): `binary`, `non-utf8`, `too-large`, `symlink`, `submodule`,
-    /// `lfs-pointer`.
+    /// `lfs-pointer`, `exceeds-context` (see ``SkipCause``).
     package struct SkippedFile: Sendable, Codable, Equatable {
         package var path: String
-        package var reason: SkipReason
+        package var reason: SkipCause
         /// The recipes that skipped it for that reason.
         package var recipes: [String] = []
     }
 
     enum CodingKeys: String, CodingKey {
-        case base, branch, commit, files, recipes, skipped
+        case base, branch, commit, files, recipes, skipped, usage
         case baseRevision = "base_revision"
         case branchAction = "branch_action"
         case dryRun = "dry_run"
@@ -86,6 +86,7 @@ extension ApplyReport {
         try container.encode(recipes, forKey: .recipes)
         try container.encode(skipped, forKey: .skipped)
         try container.encode(timingsMilliseconds, forKey: .timingsMilliseconds)
+        try container.encode(usage, forKey: .usage)
     }
 }
 

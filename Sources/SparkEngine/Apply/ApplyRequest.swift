@@ -24,6 +24,10 @@ package struct ApplyRequest: Sendable {
     package var identity: (author: Signature, committer: Signature)?
     /// Change sets at least this large go through one pack instead of loose objects.
     package var packThreshold: Int
+    /// The backend's profile, transport and pacing (``BackendConfiguration``).
+    package var backend: BackendConfiguration
+    /// The verification gate's parsers; nil: those registered in ``SourceValidators``.
+    package var validators: [any SourceValidator]?
 
     /// Every recipe prepared once (see ``RecipePreparation``): binding errors (unknown or
     /// ill-typed parameters) surface here, before any git work.
@@ -35,7 +39,8 @@ package struct ApplyRequest: Sendable {
         repositoryPath: String, recipes: [Recipe], parameters: [[String: String]] = [],
         catalog: RecipeCatalog = RecipeCatalog(recipes: []), year: Int? = nil, base: String = "HEAD", branch: String? = nil,
         dryRun: Bool = false, identity: (author: Signature, committer: Signature)? = nil,
-        packThreshold: Int = Repository.defaultPackThreshold
+        packThreshold: Int = Repository.defaultPackThreshold, backend: BackendConfiguration = BackendConfiguration(),
+        validators: [any SourceValidator]? = nil
     ) {
         self.repositoryPath = repositoryPath
         self.recipes = recipes
@@ -47,5 +52,7 @@ package struct ApplyRequest: Sendable {
         self.dryRun = dryRun
         self.identity = identity
         self.packThreshold = packThreshold
+        self.backend = backend
+        self.validators = validators
     }
 }

@@ -1,5 +1,6 @@
 package import GitKit
 internal import Recipes
+internal import WSESim
 
 /// Runs an ``ApplyRequest``: reads the base snapshot through libgit2, runs the recipes over every
 /// file in memory, and writes the result as one commit on the review branch with a
@@ -11,12 +12,33 @@ package struct ApplyRunner: Sendable {
         self.executor = executor
     }
 
+    /// Three phases: the transform on the git thread (its requests run on the backend), the
+    /// usage accounting (the simulation; paced if asked, so off the git thread), then the commit
+    /// and branch update on the git thread.
     package func run(_ request: ApplyRequest) async throws -> ApplyReport {
-        try await executor.run { try Self.runSynchronously(request) }
+        let cpuStart = CPUTime.now()
+        let backend = WSESimBackend(profile: request.backend.profile, transport: request.backend.transport)
+        let pool = SessionPool(backend: backend, limit: request.backend.sessionLimit)
+        var transformed = try await executor.run { try Self.transform(request, pool: pool) }
+        await pool.closeIdle()
+        transformed.report.usage = try await UsageAccounting.report(
+            served: backend.served, configuration: request.backend, cpuSeconds: CPUTime.now() - cpuStart)
+        transformed.clock.lap("usage")
+        let done = transformed
+        return try await executor.run { try Self.deliver(done, request) }
     }
 
-    /// The whole job on the calling thread (the executor's): libgit2 handles never leave it.
-    static func runSynchronously(_ request: ApplyRequest) throws -> ApplyReport {
+    /// What the first phase hands to the others.
+    struct Transformed: Sendable {
+        var report: ApplyReport
+        var changes: [FileChange]
+        var base: ObjectID
+        var clock: PhaseClock
+    }
+
+    /// Prepares the recipes, reads the snapshot and runs the transform, on the calling thread
+    /// (the executor's): libgit2 handles never leave it.
+    static func transform(_ request: ApplyRequest, pool: SessionPool) throws -> Transformed {
         let branch = request.branch ?? ReviewBranchName.forRecipes(request.recipes.map(\.id))
         guard Repository.isValidBranchName(branch) else {
             throw GitError(
@@ -31,7 +53,8 @@ package struct ApplyRunner: Sendable {
         let base = try repository.resolveCommit(request.base)
         let snapshot = try repository.snapshot(of: base)
         clock.lap("snapshot")
-        var transform = SnapshotTransform(recipes: prepared)
+        var transform = SnapshotTransform(
+            recipes: prepared, pool: pool, validators: request.validators ?? SourceValidators.registered)
         try transform.run(over: snapshot, reading: { entry throws(GitError) in try repository.contents(of: entry) })
         clock.lap("transform")
 
@@ -39,16 +62,26 @@ package struct ApplyRunner: Sendable {
         for index in report.recipes.indices where index < request.parameters.count {
             report.recipes[index].parameters = request.parameters[index]
         }
+        return Transformed(report: report, changes: transform.changes, base: base, clock: clock)
+    }
+
+    /// Writes the commit and moves the branch (unless dry run or nothing changed).
+    static func deliver(_ transformed: Transformed, _ request: ApplyRequest) throws -> ApplyReport {
+        var report = transformed.report
+        var clock = transformed.clock
+        let base = transformed.base
+        let branch = report.branch
         if request.dryRun {
             report.branchAction = .dryRun
             report.dryRun = true
             report.timingsMilliseconds = clock.laps
             return report
         }
-        guard !transform.changes.isEmpty else {
+        guard !transformed.changes.isEmpty else {
             report.timingsMilliseconds = clock.laps
             return report
         }
+        let repository = try Repository.open(at: request.repositoryPath)
 
         let existing = try repository.branchTip(branch)
         if let existing { try checkOwnership(repository, branch: branch, tip: existing, base: base) }
@@ -56,7 +89,7 @@ package struct ApplyRunner: Sendable {
         let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
         let commit = try repository.writeCommit(
             CommitRequest(
-                parent: base, changes: transform.changes,
+                parent: base, changes: transformed.changes,
                 message: CommitMessage.make(recipes: request.recipes, report: report),
                 author: identity.author, committer: identity.committer),
             packThreshold: request.packThreshold)

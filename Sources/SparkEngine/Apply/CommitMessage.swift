@@ -1,7 +1,8 @@
 package import Recipes
 
 /// The review commit's message: a subject from the recipe titles, a body saying what changed
-/// (files with line counts, per-recipe counts, skipped files and why) and the trailers
+/// (files with line counts, per-recipe counts, skipped files and why, and the one-line
+/// ``UsageReport/line``) and the trailers
 /// `Spark-Recipe: <id>@<version>` (one per recipe) and `Spark-Base: <sha>`.
 package enum CommitMessage {
     package static let recipeTrailer = "Spark-Recipe"
@@ -34,6 +35,10 @@ package enum CommitMessage {
             lines.append("Skipped \(report.skipped.count) file\(report.skipped.count == 1 ? "" : "s"):")
             for file in report.skipped.prefix(listedFiles) { lines.append("  \(file.path): \(file.reason.rawValue)") }
             if report.skipped.count > listedFiles { lines.append("  … and \(report.skipped.count - listedFiles) more") }
+        }
+        if let usage = report.usage {
+            lines.append("")
+            lines.append(usage.line)
         }
         lines.append("")
         for recipe in recipes { lines.append("\(recipeTrailer): \(recipe.id)@\(recipe.version)") }

@@ -1,5 +1,5 @@
 /// Wall-clock time per phase of a job, for the report (`timings_ms`).
-struct PhaseClock {
+struct PhaseClock: Sendable {
     private let clock = ContinuousClock()
     private var last: ContinuousClock.Instant
     private(set) var laps: [String: Double] = [:]

@@ -5,6 +5,11 @@ package import Recipes
 /// Runs prepared recipes over a snapshot's files in memory and collects the change set with
 /// per-recipe and per-step attribution, and the files skipped with their reasons.
 ///
+/// Every recipe's per-file work goes to the ``Backend`` as requests (``BatchTransform``): packed
+/// to the window by a ``RequestPlanner``, sent through one ``SessionPool`` for the whole job, so
+/// sessions are reused across batches and recipes. Every changed file passes the
+/// ``VerificationGate`` before it joins the change set.
+///
 /// Each recipe is planned once on the snapshot (``Recipes/RecipePlan``: `repository_has`, the files
 /// its templates write). A blob is read only when some plan selects its path or a template writes
 /// it; snapshot entries carry no size, so the size limit is checked on the content. Blobs are read
@@ -24,8 +29,14 @@ package struct SnapshotTransform {
     /// Files read before their batch is transformed: bounds memory on large snapshots.
     static let batchSize = 512
 
-    package init(recipes: [PreparedRecipe]) {
+    /// The job's sessions on the backend; its `sessionsOpened` counts the handshakes paid.
+    package let pool: SessionPool
+    package let gate: VerificationGate
+
+    package init(recipes: [PreparedRecipe], pool: SessionPool, validators: [any SourceValidator] = SourceValidators.registered) {
         self.recipes = recipes
+        self.pool = pool
+        gate = VerificationGate(validators: validators)
         stepCounts = recipes.map { Array(repeating: 0, count: $0.recipe.steps.count) }
         recipeCounts = Array(repeating: 0, count: recipes.count)
     }
@@ -41,6 +52,7 @@ package struct SnapshotTransform {
             plans.append(plan)
         }
         let generated = GeneratedFiles(plans)
+        let context = EngineContext(plans: plans, pool: pool, gate: gate)
         let filePlans = plans.filter(\.recipe.hasFileSteps)
 
         // Two stages: while the workers transform one batch, this (git) thread reads the next.
@@ -51,7 +63,7 @@ package struct SnapshotTransform {
             batch.append(job)
             guard batch.count == Self.batchSize else { return }
             if let pending { try gather(pending) }
-            pending = InFlightBatch(batch, plans: plans)
+            pending = InFlightBatch(batch, context: context)
             batch = []
             batch.reserveCapacity(Self.batchSize)
         }
@@ -69,7 +81,7 @@ package struct SnapshotTransform {
             try enqueue(FileJob(path: path, mode: .regular, original: nil, templates: generated.byPath[path] ?? []))
         }
         if let pending { try gather(pending) }
-        if !batch.isEmpty { try gather(InFlightBatch(batch, plans: plans)) }
+        if !batch.isEmpty { try gather(InFlightBatch(batch, context: context)) }
         skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
@@ -82,46 +94,32 @@ package struct SnapshotTransform {
             reason = reason ?? found
             by.append(plan.recipe.recipe.id)
         }
-        if let reason { skipped.append(.init(path: path, reason: reason, recipes: by)) }
-    }
-
-    /// One file to transform: its bytes in the base (nil: a template creates it) and the template
-    /// outputs written to it, per recipe.
-    private struct FileJob: Sendable {
-        var path: String
-        var mode: FileMode
-        var original: [UInt8]?
-        var templates: [GeneratedFiles.Output]
-    }
-
-    /// What the recipes did to one file.
-    private struct FileResult: Sendable {
-        var output: [UInt8]?
-        /// Per recipe: nil if it left the file alone, else which of its steps changed it.
-        var stepsChanged: [[Bool]?]
-        /// Why a recipe would not work on the file, and which recipes said so.
-        var skipped: (reason: SkipReason, recipes: [String])? = nil
-        var stat: Result<LineStat, GitError>? = nil
-        /// The output's blob id, hashed here, in parallel, instead of on the git thread.
-        var blobID: ObjectID? = nil
-        /// The first recipe that changed the output again when run on it (not idempotent).
-        var notIdempotent: String? = nil
+        if let reason { skipped.append(.init(path: path, reason: SkipCause(reason), recipes: by)) }
     }
 
     /// Waits for a batch and adds its results, in order, to the change set and counts.
     private mutating func gather(_ inFlight: InFlightBatch) throws {
-        let results = inFlight.wait()
+        let results = try inFlight.wait()
         for (index, job) in inFlight.batch.enumerated() {
-            guard let result = results[index] else { continue }
+            let result = results[index]
             if let skip = result.skipped {
                 skipped.append(.init(path: job.path, reason: skip.reason, recipes: skip.recipes))
             }
             guard let output = result.output, let stat = try result.stat?.get() else { continue }
-            if let recipe = result.notIdempotent {
+            switch result.failure {
+            case .notIdempotent(let recipe):
                 throw ApplyError(
                     code: .notIdempotent,
                     message: "recipe '\(recipe)' is not idempotent on '\(job.path)': run again on its own output it changes the file again; nothing was committed",
                     hint: "fix the recipe so its output is a fixed point (sparkctl recipe test checks this), or leave it out of this job")
+            case .breaksParse(let validator):
+                let by = result.stepsChanged.enumerated().compactMap { $1 == nil ? nil : recipes[$0].recipe.id }
+                throw ApplyError(
+                    code: .breaksParse,
+                    message: "'\(job.path)' parsed before and does not after \(by.joined(separator: ", ")) (checked by \(validator)); nothing was committed",
+                    hint: "fix the recipe so its output is valid source, or exclude the file with the recipe's `files` globs")
+            case nil:
+                break
             }
             var changedBy: [String] = []
             for (recipeIndex, steps) in result.stepsChanged.enumerated() {
@@ -138,71 +136,29 @@ package struct SnapshotTransform {
         }
     }
 
-    /// One batch being transformed on all cores: the recipes, the line counts and the output's
-    /// blob id of every file, all pure computations.
+    /// One batch being transformed (``BatchTransform``) while the git thread reads the next: a
+    /// task on Swift's pool, waited for by the git thread, which never runs recipes itself.
     private final class InFlightBatch: @unchecked Sendable {
         let batch: [FileJob]
-        private let results: ResultSlots<FileResult>
+        private var outcome: Result<[FileResult], any Error>?
         private let group = DispatchGroup()
 
-        init(_ batch: [FileJob], plans: [RecipePlan]) {
+        init(_ batch: [FileJob], context: EngineContext) {
             self.batch = batch
-            results = ResultSlots(count: batch.count)
             group.enter()
-            DispatchQueue.global(qos: .userInitiated).async { [self] in
-                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                    results[index] = Self.transform(batch[index], plans: plans)
+            Task { [self] in
+                do {
+                    outcome = .success(try await BatchTransform(context: context, batch: batch).run())
+                } catch {
+                    outcome = .failure(error)
                 }
                 group.leave()
             }
         }
 
-        func wait() -> ResultSlots<FileResult> {
+        func wait() throws -> [FileResult] {
             group.wait()
-            return results
-        }
-
-        private static func transform(_ job: FileJob, plans: [RecipePlan]) -> FileResult {
-            var current = job.original
-            var stepsChanged: [[Bool]?] = Array(repeating: nil, count: plans.count)
-            var skip: (reason: SkipReason, recipes: [String])?
-            for (recipeIndex, plan) in plans.enumerated() {
-                var changed: [Bool]?
-                func mark(_ step: Int) {
-                    if changed == nil { changed = Array(repeating: false, count: plan.recipe.recipe.steps.count) }
-                    if step < changed!.count { changed![step] = true }
-                }
-                for template in job.templates where template.recipe == recipeIndex && template.bytes != current {
-                    current = template.bytes
-                    mark(template.step)
-                }
-                guard let input = current, plan.recipe.hasFileSteps else {
-                    stepsChanged[recipeIndex] = changed
-                    continue
-                }
-                let outcome = plan.apply(path: job.path, contents: input)
-                if let reason = outcome.skipped ?? outcome.steps.lazy.compactMap(\.skipped).first {
-                    if skip == nil { skip = (reason, []) }
-                    skip!.recipes.append(plan.recipe.recipe.id)
-                }
-                if outcome.changed {
-                    current = outcome.bytes
-                    for step in outcome.steps where step.changed { mark(step.index) }
-                }
-                stepsChanged[recipeIndex] = changed
-            }
-            guard let output = current, output != job.original else {
-                return FileResult(output: nil, stepsChanged: stepsChanged, skipped: skip)
-            }
-            // OpenRewrite's rule: a recipe applied to its own output must change nothing.
-            let notIdempotent = plans.first {
-                $0.recipe.hasFileSteps && $0.apply(path: job.path, contents: output).changed
-            }?.recipe.recipe.id
-            let original = job.original ?? []
-            let stat = Result { () throws(GitError) in try LineStat.between(original, output, path: job.path) }
-            return FileResult(
-                output: output, stepsChanged: stepsChanged, skipped: skip, stat: stat, blobID: ObjectID.blob(of: output),
-                notIdempotent: notIdempotent)
+            return try outcome!.get()
         }
     }
 
@@ -218,18 +174,5 @@ package struct SnapshotTransform {
                     })
             },
             skipped: skipped)
-    }
-}
-
-/// Fixed slots that concurrent iterations fill, each its own index: no two writers share a slot,
-/// and `concurrentPerform` returns only after every iteration finished.
-private final class ResultSlots<Element: Sendable>: @unchecked Sendable {
-    private var slots: [Element?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Element? {
-        get { slots[index] }
-        set { slots.withUnsafeMutableBufferPointer { $0[index] = newValue } }
     }
 }
