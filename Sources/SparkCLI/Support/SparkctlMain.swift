@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
+internal import SparkEngine
 internal import SwiftRecipes
 
 extension Sparkctl {
@@ -8,6 +9,8 @@ extension Sparkctl {
     package static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         // Recipes' `swift` steps name rewriters that only this module links in.
         SwiftRewriters.registerAll()
+        // The verification gate refuses a commit that breaks the parse of a Swift file.
+        SourceValidators.register(SwiftParseValidator())
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
