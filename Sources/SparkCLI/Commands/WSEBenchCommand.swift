@@ -66,7 +66,7 @@ struct WSEBenchCommand: AsyncParsableCommand {
             print(String(format: "simulated %d output tokens = %.1f modeled seconds (peak %d concurrent)", report.outputTokens, report.makespan, report.peakConcurrency))
             print(String(format: "CPU %.3f s (user+sys), %.3f s per 10M simulated output tokens", cpu, output.cpuSecondsPer10MTokens))
         } catch {
-            throw WSEErrorReport.exit(for: error, json: json)
+            throw ErrorReport.exit(for: error, json: json)
         }
     }
 

@@ -65,7 +65,7 @@ struct WSECalibrateCommand: AsyncParsableCommand {
             print("")
             print(report.markdown)
         } catch {
-            throw WSEErrorReport.exit(for: error, json: json)
+            throw ErrorReport.exit(for: error, json: json)
         }
     }
 

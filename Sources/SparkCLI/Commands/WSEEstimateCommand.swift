@@ -43,7 +43,7 @@ struct WSEEstimateCommand: AsyncParsableCommand {
             }
             print(Self.table(estimate, model: model))
         } catch {
-            throw WSEErrorReport.exit(for: error, json: json)
+            throw ErrorReport.exit(for: error, json: json)
         }
     }
 

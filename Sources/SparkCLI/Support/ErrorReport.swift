@@ -37,7 +37,11 @@ enum ErrorReport {
         case let error as ApplyError:
             return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
         case let error as WSEError:
-            return Body(code: error.code.rawValue, message: error.message, subject: error.key ?? error.path, hint: error.hint, exitStatus: status)
+            let key = error.key.map { $0.hasPrefix("--") ? "option \($0)" : "key '\($0)'" }
+            let subject = [error.path, key].compactMap { $0 }.joined(separator: ": ")
+            return Body(
+                code: error.code.rawValue, message: error.message, subject: subject.isEmpty ? nil : subject, hint: error.hint,
+                exitStatus: status)
         case let error as BackendError:
             return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
         default:

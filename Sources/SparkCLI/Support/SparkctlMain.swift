@@ -32,6 +32,11 @@ extension Sparkctl {
             Foundation.exit(ExitStatus.success)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
+        } catch where exitCode(for: error) == .success {
+            // `sparkctl SUBCOMMAND --help` parses into ArgumentParser's help command, whose
+            // run() throws the help request: print the help, as ArgumentParser's main() does.
+            print(fullMessage(for: error))
+            Foundation.exit(ExitStatus.success)
         } catch {
             FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
             Foundation.exit(ExitStatus.of(error))
