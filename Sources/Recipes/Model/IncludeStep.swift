@@ -16,18 +16,7 @@ package struct IncludeStep: StepProgram, Hashable {
     package var location: RecipeLocation?
 
     /// One `with` entry: a parameter of the included recipe and its value.
-    package struct Argument: Sendable, Hashable {
-        package var name: String
-        package var value: TemplateText
-        /// Where the entry's key is.
-        package var location: RecipeLocation?
-
-        package init(name: String, value: TemplateText, location: RecipeLocation? = nil) {
-            self.name = name
-            self.value = value
-            self.location = location
-        }
-    }
+    package typealias Argument = StepArgument
 
     package init(recipeID: String, arguments: [Argument] = [], name: String? = nil, location: RecipeLocation? = nil) {
         self.recipeID = recipeID
