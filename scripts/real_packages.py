@@ -81,7 +81,7 @@ def apply(sparkctl, directory, recipe, parameters=None, branch=None):
 
 def changed_files(directory, base, branch):
     """Paths that differ between `base` and `branch`."""
-    return run(["git", "diff", "--name-only", base, branch], directory).stdout.split()
+    return run(["git", "diff", "-z", "--name-only", base, branch], directory).stdout.split("\0")[:-1]
 
 
 def show(directory, revision, path):

@@ -6,7 +6,8 @@ mirror): `swift build` and `swift test` on the tag; then for each refactor chose
 (swift/if-let-shorthand, swift/rename-symbol, swift/replace-deprecated-call with parameters picked
 from the package's own code, see PACKAGES) run `sparkctl apply` from the tag, check out its review
 branch, `swift build` and `swift test` again, and print one Markdown table row with the files
-changed and the sites rewritten.
+changed and the sites rewritten. Package plugins that `swift build` does not compile are run
+(PLUGINS), so refactored plugin code is compiled too.
 
     scripts/refactor_real_packages.py [--sparkctl PATH] [--keep DIR] [OWNER/NAME@TAG ...]
 
@@ -31,6 +32,10 @@ PACKAGES = {
         ("swift/rename-symbol", {"from": "SplitArguments", "to": "SplitCommandLine"}, None,
          "an internal struct of the ArgumentParser module (the split command line), used in its "
          "parser and the unit tests (`@testable import`); not public, so no client sees the rename"),
+        ("swift/rename-symbol", {"from": "isComposite", "to": "isCompositeHelp"}, None,
+         "an internal stored property of ArgumentDefinition.Help whose initializer takes a parameter "
+         "of the same name (`self.isComposite = isComposite`): the parameter gets the new name as its "
+         "second name and the callers' `isComposite:` labels stay"),
         ("swift/replace-deprecated-call",
          {"from": ".appendingPathComponent($component)", "to": ".appending(path: $component)"},
          r"\.appendingPathComponent\s*\(",
@@ -49,6 +54,11 @@ PACKAGES = {
 }
 DEFAULT_RECIPES = [("swift/if-let-shorthand", {}, None, "")]
 
+# Package plugins `swift build` does not compile; run them too, so refactored plugin code is checked.
+PLUGINS = {
+    "apple/swift-argument-parser@1.8.2": [["generate-manual"], ["--allow-writing-to-package-directory", "generate-docc-reference"]],
+}
+
 
 def site_pattern(recipe, parameters, pattern):
     """The regex whose disappearing matches count the sites a refactor rewrote."""
@@ -66,9 +76,17 @@ def sites_rewritten(directory, branch, files, pattern):
                for path in files)
 
 
-def check(directory):
-    """(build passed, tests passed or None when there are none, tests run, log tail)."""
+def check(directory, plugins=()):
+    """(build passed, tests passed or None when there are none, tests run, log tail).
+
+    "Build" includes running each of `plugins` (`swift package ARGUMENTS`), which compiles it."""
     built, log = swift_build(directory)
+    for arguments in plugins:
+        if not built:
+            break
+        result = run(["swift", "package"] + arguments, directory, check=False)
+        built, log = result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+        run(["git", "clean", "-q", "-fd", "-e", ".build"], directory)  # what the plugin wrote
     if not built:
         return False, False, 0, log
     if not run(["git", "ls-files", "--", "Tests", "*Tests*"], directory).stdout.strip():
@@ -77,17 +95,19 @@ def check(directory):
     return True, passed, xctest + testing, log
 
 
-def describe(built, passed, tests):
+def describe(built, passed, tests, plugins=()):
+    builds = "builds" + (f" (+ {len(plugins)} plugins run)" if plugins else "")
     if not built:
         return "build FAILS"
     if passed is None:
-        return "builds (no tests)"
-    return f"builds, {tests} tests {'pass' if passed else 'FAIL'}"
+        return f"{builds} (no tests)"
+    return f"{builds}, {tests} tests {'pass' if passed else 'FAIL'}"
 
 
 def refactor(package, recipes, sparkctl, into):
     directory = clone(package, into)
-    before = check(directory)
+    plugins = PLUGINS.get(package, [])
+    before = check(directory, plugins)
     if not before[0] or before[1] is False:
         print(before[3], file=sys.stderr)
         sys.exit(f"{package}: does not build or pass its tests on the tag; no baseline")
@@ -100,7 +120,7 @@ def refactor(package, recipes, sparkctl, into):
         branch = report["branch"]
         files = changed_files(directory, BASE_BRANCH, branch) if report["files_changed"] else []
         sites = sites_rewritten(directory, branch, files, site_pattern(recipe, parameters, pattern)) if files else 0
-        after = check_branch(directory, branch) if files else before
+        after = check_branch(directory, branch, plugins) if files else before
         ok = bool(files) and sites > 0 and after[0] and (before[1] is None or (after[1] and after[2] >= before[2]))
         if not ok:
             print(f"{package} {recipe} {parameters}: {'nothing changed' if not files else 'broke the build or tests'}\n"
@@ -109,15 +129,15 @@ def refactor(package, recipes, sparkctl, into):
             "package": package, "recipe": recipe, "parameters": parameters, "why": why, "branch": branch,
             "files_changed": len(files), "sites_rewritten": sites,
             "lines_added": sum(f["added"] for f in report["files"]), "lines_removed": sum(f["removed"] for f in report["files"]),
-            "before": describe(*before[:3]), "after": describe(*after[:3]), "ok": ok, "directory": directory,
+            "before": describe(*before[:3], plugins), "after": describe(*after[:3], plugins), "ok": ok, "directory": directory,
         })
     run(["git", "checkout", "-q", "-f", BASE_BRANCH], directory)
     return rows
 
 
-def check_branch(directory, branch):
+def check_branch(directory, branch, plugins):
     run(["git", "checkout", "-q", branch], directory)
-    return check(directory)
+    return check(directory, plugins)
 
 
 def main():
