@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim migrate-real fuzz-rewrite fuzz-loader clean
+.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader clean
 
 all: build
 
@@ -44,6 +44,10 @@ bench-sim:
 ## XCTest -> Swift Testing on real packages from the mirror: apply, then swift test before and after.
 migrate-real: build
 	python3 scripts/migrate_real_packages.py
+
+## if-let shorthand, rename-symbol and replace-deprecated-call on real packages: apply, then swift build/test.
+refactor-real: build
+	python3 scripts/refactor_real_packages.py
 
 ## Fuzz the structural matcher / the recipe loader for SECONDS (libFuzzer + AddressSanitizer).
 SECONDS ?= 600

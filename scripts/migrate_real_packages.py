@@ -15,29 +15,13 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
+
+from real_packages import BASE_BRANCH, apply, changed_files, clone, default_sparkctl, run, swift_test, workspace
 
 DEFAULT_PACKAGES = ["mxcl/Version@2.2.1", "pointfreeco/swift-tagged@0.10.0", "swiftcsv/SwiftCSV@0.10.0"]
 RECIPE = "swift/xctest-to-swift-testing"
 ASSERTION = re.compile(r"\bXCT(?:Assert\w*|Unwrap|Fail|Skip\w*)\s*\(")
-
-
-def run(command, cwd, check=True):
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed in {cwd}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return result
-
-
-def swift_test(directory):
-    """(passed, XCTest tests run, Swift Testing tests run, log tail)."""
-    result = run(["swift", "test"], directory, check=False)
-    log = result.stdout + result.stderr
-    xctest = [int(n) for n in re.findall(r"Executed (\d+) tests?, with", log)]
-    testing = [int(n) for n in re.findall(r"Test run with (\d+) tests?", log)]
-    return result.returncode == 0, max(xctest, default=0), max(testing, default=0), log[-2000:]
 
 
 def test_sources(directory):
@@ -64,19 +48,15 @@ def count(directory):
     return assertions, tests, xctests, reasons
 
 
-def migrate(package, sparkctl, workspace):
-    name, tag = package.split("@")
-    directory = os.path.join(workspace, name.split("/")[1])
-    run(["git", "clone", "-q", "--branch", tag, f"https://github.com/{name}", directory], workspace)
-    run(["git", "checkout", "-q", "-B", "sparkd-base"], directory)
+def migrate(package, sparkctl, into):
+    directory = clone(package, into)
     before_ok, before_xc, before_st, before_log = swift_test(directory)
     if not before_ok:
         sys.exit(f"{package}: the tests do not pass before migrating:\n{before_log}")
     assertions_before, _, xctests_before, _ = count(directory)
-    report = json.loads(run([sparkctl, "apply", "--repo", directory, "--recipe", RECIPE, "--json"], directory).stdout)
-    branch = report["branch"]
+    branch = apply(sparkctl, directory, RECIPE)["branch"]
     run(["git", "checkout", "-q", branch], directory)
-    stat = run(["git", "diff", "--name-only", "sparkd-base", branch], directory).stdout.split()
+    stat = changed_files(directory, BASE_BRANCH, branch)
     after_ok, after_xc, after_st, after_log = swift_test(directory)
     assertions_after, st_functions, xctests_after, reasons = count(directory)
     share = st_functions / max(1, st_functions + xctests_after)
@@ -99,16 +79,14 @@ def main():
     parser.add_argument("--sparkctl", default=None, help="the sparkctl binary (default: this checkout's debug build)")
     parser.add_argument("--keep", default=None, help="clone into this directory and keep it")
     arguments = parser.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    sparkctl = arguments.sparkctl or os.path.join(root, ".build", "debug", "sparkctl")
-    workspace = arguments.keep or tempfile.mkdtemp(prefix="sparkd-migrate-")
-    os.makedirs(workspace, exist_ok=True)
+    sparkctl = arguments.sparkctl or default_sparkctl()
+    into = workspace(arguments.keep, "sparkd-migrate-")
     print("| package | files changed | assertions converted (left) | not migrated | tests before → after "
           "(XCTest + Swift Testing) | Swift Testing functions | passes |")
     print("|---|---|---|---|---|---|---|")
     failed = False
     for package in arguments.packages:
-        row, ok = migrate(package, sparkctl, workspace)
+        row, ok = migrate(package, sparkctl, into)
         failed = failed or not ok
         reasons = "; ".join(row["not_migrated"]) or "nothing"
         print(f"| {row['package']} | {row['files_changed']} | {row['assertions_converted']} ({row['assertions_left']}) "

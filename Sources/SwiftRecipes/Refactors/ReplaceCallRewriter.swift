@@ -6,7 +6,9 @@ internal import SwiftSyntax
 /// A call matches when its callee is spelt like the shape's (whitespace aside) — or, for
 /// a shape starting with `.`, is a member of that name on any receiver, bound to `$base`
 /// — and its argument labels are the shape's, in order. Each argument's source moves to
-/// where its placeholder stands in `to`, unchanged (comments inside it included).
+/// where its placeholder stands in `to`, unchanged (comments inside it included). When
+/// both shapes are member calls (`.old($x)` → `.new(label: $x)`), the receiver and the
+/// trivia before the `.` are not touched, so multi-line chains keep their layout.
 /// Calls with trailing closures do not match.
 struct ReplaceCallRewriter: SourceRewriter, EditingPass {
     static let name = "replace-deprecated-call"
@@ -46,9 +48,17 @@ struct ReplaceCallRewriter: SourceRewriter, EditingPass {
             guard node.tokenKind == .leftParen, let call = node.parent?.as(FunctionCallExprSyntax.self),
                 call.leftParen?.id == node.id, let values = match(call, source)
             else { continue }
-            var text = CallShape.render(to, values)
-            if from.anyReceiver, to.trimmingWhitespace.hasPrefix("."), let base = values["base"] { text = base + text }
-            edits.append(SourceEdit(call.start, call.end, text))
+            let text = CallShape.render(to.trimmingWhitespace, values)
+            // A member shape replaced by a member call keeps its receiver where it is: only
+            // `.name(…)` changes, so a chain broken over lines (`base\n    .name(x)`) keeps
+            // its line break, indentation and any comments before the dot.
+            if from.anyReceiver, to.trimmingWhitespace.hasPrefix("."),
+                let period = call.calledExpression.as(MemberAccessExprSyntax.self)?.period
+            {
+                edits.append(SourceEdit(period.start, call.end, text))
+            } else {
+                edits.append(SourceEdit(call.start, call.end, text))
+            }
         }
         return (edits, [])
     }
