@@ -13,6 +13,11 @@ trimmed nodes. Mismatches are counted file by file and classified (whitespace on
 
 Both tools rewrite the same copy of the corpus in place (copies are not timed); wall time
 includes process start, reading and writing. Best of --runs.
+
+A third row is the product end to end: `sparkctl fix --recipe bench/xctassert-equal` (the same
+rule as a recipe in a temporary --recipes-dir) on every file of the corpus, one process: recipe
+loading, selection, the matcher, and writing the files in place. Its output must equal the
+runner's.
 """
 import argparse, json, os, re, shutil, subprocess, sys, time
 
@@ -48,6 +53,35 @@ def build_runner():
     bin_dir = run(["swift", "build", "-c", "release", "--package-path", package, "--show-bin-path"],
                   capture_output=True, text=True).stdout.strip()
     return os.path.join(bin_dir, "rewrite-bench")
+
+
+RECIPE = """id: bench/xctassert-equal
+version: 1.0.0
+title: XCTAssertEqual to #expect (benchmark)
+description: The benchmark's rule as a recipe. Not safe in general (argument order, messages).
+kind: refactor
+languages: [swift]
+steps:
+  - rewrite: { match: "XCTAssertEqual(:[a], :[b])", replace: "#expect(:[a] == :[b])" }
+"""
+
+
+def build_sparkctl():
+    run(["swift", "build", "-c", "release", "--product", "sparkctl", "--package-path", ROOT], stdout=subprocess.DEVNULL)
+    bin_dir = run(["swift", "build", "-c", "release", "--package-path", ROOT, "--show-bin-path"],
+                  capture_output=True, text=True).stdout.strip()
+    return os.path.join(bin_dir, "sparkctl")
+
+
+def time_sparkctl(sparkctl, recipes, tree):
+    files = list_files(tree)
+    start = time.perf_counter()
+    result = subprocess.run([sparkctl, "fix", "--recipes-dir", recipes, "--recipe", "bench/xctassert-equal"] + files,
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        sys.exit(f"sparkctl fix failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    return elapsed
 
 
 def make_corpus(work):
@@ -146,13 +180,20 @@ def main():
     else:
         print("building the sparkd runner (release) …", flush=True)
         runner = build_runner()
+    print("building sparkctl (release) …", flush=True)
+    sparkctl = build_sparkctl()
+    recipes = os.path.join(work, "recipes")
+    os.makedirs(os.path.join(recipes, "bench"), exist_ok=True)
+    with open(os.path.join(recipes, "bench", "xctassert-equal.yml"), "w") as out:
+        out.write(RECIPE)
     corpus = make_corpus(work)
     files = list_files(corpus)
     size = sum(os.path.getsize(p) for p in files)
     print(f"corpus: {len(files)} Swift files, {size / 1e6:.1f} MB, {args.jobs} jobs, best of {args.runs}", flush=True)
 
     sparkd_tree, ast_grep_tree = os.path.join(work, "out-sparkd"), os.path.join(work, "out-ast-grep")
-    best = {"sparkd": None, "ast-grep": None}
+    sparkctl_tree = os.path.join(work, "out-sparkctl")
+    best = {"sparkd": None, "ast-grep": None, "sparkctl": None}
     for run_index in range(args.runs):
         fresh(corpus, sparkd_tree)
         sparkd_seconds, sparkd_matches = time_sparkd(runner, sparkd_tree, args.jobs)
@@ -160,23 +201,34 @@ def main():
         fresh(corpus, ast_grep_tree)
         ast_grep_seconds, ast_grep_matches = time_ast_grep(ast_grep, ast_grep_tree, args.jobs)
         best["ast-grep"] = min(best["ast-grep"] or ast_grep_seconds, ast_grep_seconds)
-        print(f"run {run_index + 1}: sparkd {sparkd_seconds:.3f} s, ast-grep {ast_grep_seconds:.3f} s", flush=True)
+        fresh(corpus, sparkctl_tree)
+        sparkctl_seconds = time_sparkctl(sparkctl, recipes, sparkctl_tree)
+        best["sparkctl"] = min(best["sparkctl"] or sparkctl_seconds, sparkctl_seconds)
+        print(f"run {run_index + 1}: sparkd {sparkd_seconds:.3f} s, ast-grep {ast_grep_seconds:.3f} s, "
+              f"sparkctl fix {sparkctl_seconds:.3f} s", flush=True)
 
     identical, whitespace_only, other, examples = compare(corpus, sparkd_tree, ast_grep_tree)
     changed = {name: sum(1 for p in files if open(p, "rb").read() != open(os.path.join(tree, os.path.relpath(p, corpus)), "rb").read())
-               for name, tree in (("sparkd", sparkd_tree), ("ast-grep", ast_grep_tree))}
-    matches = {"sparkd": sparkd_matches, "ast-grep": ast_grep_matches}
+               for name, tree in (("sparkd", sparkd_tree), ("ast-grep", ast_grep_tree), ("sparkctl", sparkctl_tree))}
+    matches = {"sparkd": sparkd_matches, "ast-grep": ast_grep_matches, "sparkctl": sparkd_matches}
+    end_to_end_same = all(open(p, "rb").read() == open(os.path.join(sparkctl_tree, os.path.relpath(p, sparkd_tree)), "rb").read()
+                          for p in list_files(sparkd_tree))
     print()
     print(f"| tool | wall time (s) | files/s | MB/s | files changed | rewrites |")
     print(f"| --- | ---: | ---: | ---: | ---: | ---: |")
-    for name, label in (("sparkd", "sparkd rewrite"), ("ast-grep", version)):
+    for name, label in (("sparkd", "sparkd rewrite (matcher, 2 jobs)"), ("sparkctl", "sparkctl fix (end to end, 1 process)"),
+                        ("ast-grep", version)):
         seconds = best[name]
         print(f"| {label} | {seconds:.3f} | {len(files) / seconds:,.0f} | {size / 1e6 / seconds:,.1f} | "
               f"{changed[name]} | {matches[name]} |")
     print()
     print(f"outputs: {identical} of {len(files)} files identical; {whitespace_only} differ in whitespace only; "
           f"{other} differ otherwise" + (f" (e.g. {', '.join(examples)})" if examples else ""))
-    print(f"speed: sparkd is {best['ast-grep'] / best['sparkd']:.1f}x ast-grep's throughput")
+    print(f"sparkctl fix output {'equals' if end_to_end_same else 'DIFFERS from'} the matcher runner's")
+    print(f"speed: sparkd is {best['ast-grep'] / best['sparkd']:.1f}x ast-grep's throughput; "
+          f"sparkctl fix end to end {best['ast-grep'] / best['sparkctl']:.1f}x")
+    if not end_to_end_same:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
