@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "602.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C boundary: libgit2 through pkg-config. Only GitKit imports it.
@@ -68,6 +69,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The durable job store: SQLite through GRDB (apt `libsqlite3-dev`). Runs no jobs.
+        .target(
+            name: "JobQueue",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The daemon's services and its configuration.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "GitKit", "JobQueue", "Recipes",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "sparkctl",
             dependencies: ["SparkCLI"],
@@ -105,6 +121,23 @@ let package = Package(
         .testTarget(
             name: "SparkEngineTests",
             dependencies: ["SparkEngine", "Recipes", "GitKit", "WSESim", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // A child process for JobQueueTests: claims a job, heartbeats its lease, and is killed.
+        .executableTarget(
+            name: "JobQueueLeaseHolder",
+            dependencies: ["JobQueue"],
+            path: "Tests/JobQueueLeaseHolder",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobQueueTests",
+            dependencies: ["JobQueue", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "JobQueue", "Recipes", "GitKit", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

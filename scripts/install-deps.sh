@@ -4,6 +4,8 @@ set -euo pipefail
 need=()
 command -v git >/dev/null 2>&1 || need+=(git)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+# JobQueueTests edit a job database with the sqlite3 command line, as an operator would.
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists libgit2 || need+=(libgit2-dev)
   pkg-config --exists sqlite3 || need+=(libsqlite3-dev)

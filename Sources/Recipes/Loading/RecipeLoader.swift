@@ -1,5 +1,5 @@
 import Foundation
-internal import Yams
+package import Yams
 
 /// Loads recipes from YAML: one recipe per `.yml` file, parsed with `Yams.compose`
 /// so that every error carries the `file:line:column` of the node at fault.
@@ -72,7 +72,7 @@ extension RecipeError {
     /// file (a quote or bracket never closed) is placed where the unclosed construct starts;
     /// a duplicate key at its second occurrence.
     /// Without `text`, errors keep the positions libyaml gives.
-    init(yaml error: YamlError, file: String, text: String? = nil) {
+    package init(yaml error: YamlError, file: String, text: String? = nil) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),

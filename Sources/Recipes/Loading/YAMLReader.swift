@@ -1,30 +1,33 @@
-internal import Yams
+package import Yams
 
 /// Reads typed values out of a composed YAML node tree (`Yams.compose`), turning
 /// every mismatch into a `RecipeError` at the offending node's `file:line:column`.
-struct YAMLReader {
-    let file: String
+///
+/// `package` so that other YAML files of sparkd (the daemon's configuration) are read with the
+/// same positions, messages and "did you mean" suggestions; they translate the `RecipeError`.
+package struct YAMLReader {
+    package let file: String
     /// The file's lines, to place errors inside single-line scalars exactly.
     let lines: [Substring]
 
-    init(file: String, text: String = "") {
+    package init(file: String, text: String = "") {
         self.file = file
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// One key-value pair of a mapping whose key is a string.
-    struct Entry {
-        let key: String
-        let keyNode: Node
-        let value: Node
+    package struct Entry {
+        package let key: String
+        package let keyNode: Node
+        package let value: Node
     }
 
-    func location(of node: Node) -> RecipeLocation {
+    package func location(of node: Node) -> RecipeLocation {
         let mark = node.mark
         return RecipeLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func error(
+    package func error(
         _ code: RecipeError.Code, _ message: String, at node: Node, key: String? = nil, hint: String? = nil
     ) -> RecipeError {
         RecipeError(code, message, at: location(of: node), key: key, hint: hint)
@@ -33,7 +36,7 @@ struct YAMLReader {
     /// The position of the Unicode scalar at `offset` in scalar `node`'s value: exact
     /// when the value is written on one line without escapes before that point (plain
     /// or quoted), else the node's own position.
-    func location(of node: Node, offset: Int) -> RecipeLocation {
+    package func location(of node: Node, offset: Int) -> RecipeLocation {
         let start = location(of: node)
         guard offset > 0, case .scalar(let scalar) = node, start.line >= 1, start.line <= lines.count else {
             return start
@@ -68,7 +71,7 @@ struct YAMLReader {
     /// The entries of `node`, which must be a mapping whose keys are strings from
     /// `valid` (any strings when `valid` is nil); an unknown key is reported with
     /// the nearest valid key.
-    func entries(of node: Node, in context: String, valid: [String]?, expected: String) throws(RecipeError) -> [Entry] {
+    package func entries(of node: Node, in context: String, valid: [String]?, expected: String) throws(RecipeError) -> [Entry] {
         guard case .mapping(let mapping) = node else {
             throw error(.wrongType, "\(context) must be \(expected), not \(Self.describe(node))", at: node)
         }
@@ -90,7 +93,7 @@ struct YAMLReader {
     }
 
     /// A scalar's text; `null` and collections are type errors.
-    func string(_ node: Node, key: String, in context: String) throws(RecipeError) -> String {
+    package func string(_ node: Node, key: String, in context: String) throws(RecipeError) -> String {
         guard case .scalar(let scalar) = node, node.null == nil else {
             throw error(
                 .wrongType, "'\(key)' in \(context) must be a string, not \(Self.describe(node))", at: node, key: key,
@@ -100,7 +103,7 @@ struct YAMLReader {
     }
 
     /// A scalar's text that is not empty.
-    func nonEmptyString(_ node: Node, key: String, in context: String) throws(RecipeError) -> String {
+    package func nonEmptyString(_ node: Node, key: String, in context: String) throws(RecipeError) -> String {
         let value = try string(node, key: key, in: context)
         guard !value.isEmpty else {
             throw error(.invalidValue, "'\(key)' in \(context) must not be empty", at: node, key: key)
@@ -109,7 +112,7 @@ struct YAMLReader {
     }
 
     /// The items of a sequence.
-    func sequence(_ node: Node, key: String, in context: String, example: String) throws(RecipeError) -> [Node] {
+    package func sequence(_ node: Node, key: String, in context: String, example: String) throws(RecipeError) -> [Node] {
         guard case .sequence(let sequence) = node else {
             throw error(
                 .wrongType, "'\(key)' in \(context) must be a list, not \(Self.describe(node))", at: node, key: key,
@@ -119,7 +122,7 @@ struct YAMLReader {
     }
 
     /// A list of strings; a lone scalar counts as a one-item list when `allowScalar`.
-    func strings(
+    package func strings(
         _ node: Node, key: String, in context: String, allowScalar: Bool = false, example: String
     ) throws(RecipeError) -> [(value: String, node: Node)] {
         if allowScalar, case .scalar = node, node.null == nil {
@@ -138,7 +141,7 @@ struct YAMLReader {
     }
 
     /// "a mapping", "a list", "null", "a string" — for messages.
-    static func describe(_ node: Node) -> String {
+    package static func describe(_ node: Node) -> String {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"

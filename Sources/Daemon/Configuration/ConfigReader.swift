@@ -1,0 +1,109 @@
+import Foundation
+internal import Recipes
+internal import Yams
+
+/// Recipes' ``YAMLReader`` (positions, type checks, "did you mean") for configuration files:
+/// its `RecipeError`s become ``ConfigError``s with the same position, key and hint.
+struct ConfigReader {
+    let yaml: YAMLReader
+    var file: String { yaml.file }
+
+    init(file: String, text: String) {
+        yaml = YAMLReader(file: file, text: text)
+    }
+
+    /// The document's root node; syntax errors name their position.
+    static func compose(_ text: String, file: String, what: String) throws(ConfigError) -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            var translated = ConfigError(RecipeError(yaml: error, file: file, text: text))
+            if translated.code == .syntax {
+                translated.hint = "check the indentation and quoting here; \(what) holds exactly one YAML document"
+            }
+            throw translated
+        } catch {
+            throw ConfigError(.syntax, "invalid YAML: \(error)", file: file)
+        }
+        guard let root else {
+            throw ConfigError(.emptyDocument, "\(what) is empty", file: file, line: 1, column: 1,
+                              hint: "see the configuration example in the README")
+        }
+        return root
+    }
+
+    func location(of node: Node) -> ConfigLocation {
+        let location = yaml.location(of: node)
+        return ConfigLocation(file: location.file, line: location.line, column: location.column)
+    }
+
+    func error(_ code: ConfigError.Code, _ message: String, at node: Node, key: String? = nil, hint: String? = nil) -> ConfigError {
+        ConfigError(code, message, at: location(of: node), key: key, hint: hint)
+    }
+
+    /// A mapping's entries by key, unknown keys refused with the nearest valid one.
+    func entries(of node: Node, in context: String, valid: [String]?) throws(ConfigError) -> [YAMLReader.Entry] {
+        try translating { () throws(RecipeError) in try yaml.entries(of: node, in: context, valid: valid, expected: "a mapping") }
+    }
+
+    func string(_ node: Node, key: String, in context: String) throws(ConfigError) -> String {
+        try translating { () throws(RecipeError) in try yaml.nonEmptyString(node, key: key, in: context) }
+    }
+
+    func strings(_ node: Node, key: String, in context: String, example: String) throws(ConfigError) -> [(value: String, node: Node)] {
+        try translating { () throws(RecipeError) in
+            try yaml.strings(node, key: key, in: context, allowScalar: true, example: example)
+        }
+    }
+
+    func sequence(_ node: Node, key: String, in context: String, example: String) throws(ConfigError) -> [Node] {
+        try translating { () throws(RecipeError) in try yaml.sequence(node, key: key, in: context, example: example) }
+    }
+
+    /// A whole number of at least `minimum`.
+    func integer(_ node: Node, key: String, in context: String, minimum: Int = 1) throws(ConfigError) -> Int {
+        let text = try string(node, key: key, in: context)
+        guard let value = Int(text) else {
+            throw error(.wrongType, "'\(key)' in \(context) must be a whole number, not '\(text)'", at: node, key: key)
+        }
+        guard value >= minimum else {
+            throw error(.invalidValue, "'\(key)' in \(context) must be at least \(minimum), not \(value)", at: node, key: key,
+                        hint: minimum > 0 ? "limits and counts are positive" : nil)
+        }
+        return value
+    }
+
+    /// Fails with `missingKey` unless every key in `required` is present.
+    func require(_ required: [String], in entries: [YAMLReader.Entry], of node: Node, context: String, example: String) throws(ConfigError) {
+        for key in required where !entries.contains(where: { $0.key == key }) {
+            throw error(.missingKey, "\(context) needs '\(key)'", at: node, key: key, hint: "add it, e.g. \(example)")
+        }
+    }
+
+    private func translating<T>(_ body: () throws(RecipeError) -> T) throws(ConfigError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw ConfigError(error)
+        }
+    }
+}
+
+extension ConfigError {
+    /// A Recipes YAML error, kept at its position.
+    init(_ error: RecipeError) {
+        let code: Code = switch error.code {
+        case .unreadable: .unreadable
+        case .syntax: .syntax
+        case .emptyDocument: .emptyDocument
+        case .duplicateKey: .duplicateKey
+        case .wrongType: .wrongType
+        case .missingKey: .missingKey
+        case .unknownKey: .unknownKey
+        case .unknownRecipe: .unknownRecipe
+        default: .invalidValue
+        }
+        self.init(code, error.message, file: error.file, line: error.line, column: error.column, key: error.key, hint: error.hint)
+    }
+}

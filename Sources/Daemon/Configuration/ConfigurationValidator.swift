@@ -1,0 +1,92 @@
+import Foundation
+package import GitKit
+package import Recipes
+
+/// What the configuration means once checked against the world: for every watched branch of
+/// every repository that can be served, the recipe rules (the daemon's, then the repository's
+/// `.sparkd.yml`); and the problems, each naming its file position. A problem with
+/// `repository` set disables only that repository; the daemon serves the others.
+package struct ResolvedConfiguration: Sendable {
+    package struct Branch: Sendable, Hashable {
+        package var repository: String
+        package var branch: String
+        package var rules: [RecipeRule]
+    }
+
+    package var configuration: DaemonConfiguration
+    package var branches: [Branch]
+    package var problems: [ConfigError]
+
+    /// Problems that concern the whole configuration (not one repository): sparkd does not start.
+    package var fatalProblems: [ConfigError] { problems.filter { $0.repository == nil } }
+}
+
+package enum ConfigurationValidator {
+    /// Opens every repository, reads its `.sparkd.yml` at each watched branch's tip, and checks
+    /// that every recipe id is in `catalog` or in the repository's `.sparkd/recipes/` at that tip.
+    package static func resolve(_ configuration: DaemonConfiguration, catalog: RecipeCatalog) -> ResolvedConfiguration {
+        var resolved = ResolvedConfiguration(configuration: configuration, branches: [], problems: [])
+        let triggers = configuration.triggerNames
+        var seen: [String: ConfigLocation] = [:]
+        for repository in configuration.repositories {
+            if let first = seen[repository.path] {
+                resolved.problems.append(ConfigError(
+                    .invalidValue, "repository '\(repository.path)' is configured twice (first at \(first))",
+                    at: repository.location, key: "path", hint: "merge the two entries"))
+                continue
+            }
+            seen[repository.path] = repository.location
+            var problems: [ConfigError] = []
+            let opened: Repository
+            do {
+                opened = try Repository.open(at: repository.path)
+            } catch {
+                resolved.problems.append(ConfigError(
+                    .repositoryUnavailable, "repository '\(repository.path)' cannot be served: \(error.message)",
+                    at: repository.location, key: "path", hint: error.hint ?? "check the path and that sparkd may read it",
+                    repository: repository.path))
+                continue
+            }
+            var branches: [ResolvedConfiguration.Branch] = []
+            for branch in repository.branches {
+                do {
+                    guard let tip = try opened.branchTip(branch) else {
+                        problems.append(ConfigError(
+                            .unknownBranch, "branch '\(branch)' does not exist in '\(repository.path)'", at: repository.location,
+                            key: "branches", hint: "create it, or remove it from 'branches'", repository: repository.path))
+                        continue
+                    }
+                    let local = try Set(opened.snapshot(of: tip).entries.map(\.path).filter { $0.hasPrefix(".sparkd/recipes/") })
+                    let file = try RepositoryConfigFile.read(from: opened, branch: branch, triggers: triggers)
+                    var rules = repository.recipes
+                    for rule in file?.recipes ?? [] {
+                        if let index = rules.firstIndex(where: { $0.id == rule.id }) {
+                            // Same recipe: the repository adds triggers; the daemon's parameters win.
+                            for trigger in rule.on where !rules[index].on.contains(trigger) { rules[index].on.append(trigger) }
+                            rules[index].parameters.merge(rule.parameters) { daemon, _ in daemon }
+                        } else {
+                            rules.append(rule)
+                        }
+                    }
+                    for rule in rules where (try? catalog.recipe(rule.id)) == nil && !local.contains(".sparkd/recipes/\(rule.id).yml") {
+                        let near = Suggestions.nearest(to: rule.id, in: catalog.ids).first.map { "; did you mean '\($0)'?" } ?? ""
+                        problems.append(ConfigError(
+                            .unknownRecipe, "unknown recipe '\(rule.id)'\(near)", at: rule.location, key: "id",
+                            hint: "list recipes with 'sparkctl recipe list', or add .sparkd/recipes/\(rule.id).yml to the repository",
+                            repository: repository.path))
+                    }
+                    branches.append(.init(repository: repository.path, branch: branch, rules: rules))
+                } catch let error as ConfigError {
+                    problems.append(error)
+                } catch {
+                    problems.append(ConfigError(
+                        .repositoryUnavailable, "cannot read branch '\(branch)' of '\(repository.path)': \(error)",
+                        at: repository.location, hint: "check that the repository is not corrupt (git fsck)", repository: repository.path))
+                }
+            }
+            resolved.problems += problems
+            if problems.isEmpty { resolved.branches += branches }
+        }
+        return resolved
+    }
+}

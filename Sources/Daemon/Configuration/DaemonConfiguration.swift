@@ -1,0 +1,104 @@
+/// The daemon's configuration (`/etc/sparkd/sparkd.yml`), as DESIGN.md shapes it. Missing keys
+/// take the defaults below; every value remembers where it was written, so that problems found
+/// later (a missing repository, an unknown recipe) name `file:line:column`.
+package struct DaemonConfiguration: Sendable, Hashable {
+    /// The format version; only 1 exists.
+    package var version = 1
+    /// SQLite database and socket live here.
+    package var stateDirectory: String
+    /// The control socket; default `<state_dir>/sparkd.sock`.
+    package var socketPath: String
+    package var workers = 2
+    package var backend = Backend()
+    package var identity = Identity()
+    /// Recipe directories searched after the built-in recipes (later ones win).
+    package var recipeDirectories: [String] = []
+    /// Named cron schedules; their names are triggers for `on:`.
+    package var schedules: [Schedule] = []
+    package var repositories: [RepositoryConfiguration] = []
+    /// Jobs kept in the history after they finish.
+    package var history = History()
+    package var file: String
+
+    package init(stateDirectory: String, file: String) {
+        self.stateDirectory = stateDirectory
+        self.socketPath = stateDirectory + "/sparkd.sock"
+        self.file = file
+    }
+
+    package struct Backend: Sendable, Hashable {
+        package var kind = "wse-sim"
+        package var profile = "codex-spark"
+        package init(kind: String = "wse-sim", profile: String = "codex-spark") { (self.kind, self.profile) = (kind, profile) }
+    }
+
+    package struct Identity: Sendable, Hashable {
+        package var name = "sparkd"
+        package var email = "sparkd@localhost"
+        package init(name: String = "sparkd", email: String = "sparkd@localhost") { (self.name, self.email) = (name, email) }
+    }
+
+    package struct Schedule: Sendable, Hashable {
+        package var name: String
+        package var cron: CronExpression
+        /// A tz database name; default UTC.
+        package var timeZone: String
+        package var location: ConfigLocation
+    }
+
+    package struct History: Sendable, Hashable {
+        package var keepDays = 30
+        package var keepJobs = 1000
+        package init(keepDays: Int = 30, keepJobs: Int = 1000) { (self.keepDays, self.keepJobs) = (keepDays, keepJobs) }
+    }
+
+    /// The database file in the state directory.
+    package var databasePath: String { stateDirectory + "/jobs.sqlite" }
+
+    /// Every trigger name `on:` accepts.
+    package var triggerNames: [String] {
+        var names = Trigger.builtIn
+        for schedule in schedules where !names.contains(schedule.name) { names.append(schedule.name) }
+        return names
+    }
+}
+
+/// One watched repository.
+package struct RepositoryConfiguration: Sendable, Hashable {
+    package var path: String
+    package var branches: [String] = ["main"]
+    package var branchPrefix = "spark/"
+    package var recipes: [RecipeRule] = []
+    package var limits = Limits()
+    /// Where the entry starts (its `path:`).
+    package var location: ConfigLocation
+
+    package struct Limits: Sendable, Hashable {
+        /// Review branches open at once.
+        package var openBranches = 10
+        /// Review branches created per hour.
+        package var branchesPerHour = 5
+        package init(openBranches: Int = 10, branchesPerHour: Int = 5) {
+            (self.openBranches, self.branchesPerHour) = (openBranches, branchesPerHour)
+        }
+    }
+}
+
+/// Which recipe runs on which triggers, with which parameters.
+package struct RecipeRule: Sendable, Hashable {
+    package var id: String
+    package var on: [String]
+    package var parameters: [String: String] = [:]
+    package var location: ConfigLocation
+}
+
+/// The triggers every configuration knows.
+package enum Trigger {
+    /// A new commit on a watched branch.
+    package static let push = "push"
+    /// `sparkctl enqueue`.
+    package static let manual = "manual"
+    /// `sparkctl trigger nightly`, run by the `sparkd-nightly.timer` systemd timer.
+    package static let nightly = "nightly"
+    package static let builtIn = [push, manual, nightly]
+}

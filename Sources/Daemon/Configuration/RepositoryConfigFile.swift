@@ -1,0 +1,61 @@
+import Foundation
+package import GitKit
+internal import Recipes
+
+/// A repository's own `.sparkd.yml`, read from the watched branch's tip commit through libgit2
+/// (never from the working tree): versioned with the code it changes, it adds recipes and their
+/// triggers (`version: 1`, `recipes: [...]` in the daemon configuration's shape).
+package struct RepositoryConfigFile: Sendable, Hashable {
+    package static let path = ".sparkd.yml"
+    package var recipes: [RecipeRule]
+    /// The commit it was read from.
+    package var commit: String
+
+    /// The file at the tip of `branch`, or nil when the commit has none. `triggers` are the names
+    /// `on:` accepts. Errors are named `<repository>@<branch>:.sparkd.yml:line:column`.
+    package static func read(
+        from repository: Repository, branch: String, triggers: [String]
+    ) throws(ConfigError) -> RepositoryConfigFile? {
+        let name = "\(repository.path)@\(branch):\(path)"
+        do {
+            guard let tip = try repository.branchTip(branch) else {
+                throw ConfigError(.unknownBranch, "branch '\(branch)' does not exist in '\(repository.path)'",
+                                  hint: "create it, or remove it from 'branches'", repository: repository.path)
+            }
+            let snapshot = try repository.snapshot(of: tip)
+            guard let entry = snapshot.entries.first(where: { $0.path == path }) else { return nil }
+            let bytes = try repository.contents(of: entry)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw ConfigError(.syntax, "\(path) is not valid UTF-8", file: name, hint: "save it as UTF-8",
+                                  repository: repository.path)
+            }
+            return RepositoryConfigFile(recipes: try parse(text, file: name, triggers: triggers), commit: tip.description)
+        } catch let error as ConfigError {
+            var error = error
+            error.repository = repository.path
+            throw error
+        } catch {
+            throw ConfigError(.repositoryUnavailable, "cannot read \(path) of '\(repository.path)' at '\(branch)': \(error)",
+                              hint: "check that the repository is readable and not corrupt (git fsck)", repository: repository.path)
+        }
+    }
+
+    /// Parses the file's YAML; `file` names it in errors.
+    package static func parse(_ text: String, file: String, triggers: [String]) throws(ConfigError) -> [RecipeRule] {
+        let reader = ConfigReader(file: file, text: text)
+        let root = try ConfigReader.compose(text, file: file, what: path)
+        var rules: [RecipeRule] = []
+        for entry in try reader.entries(of: root, in: path, valid: ["version", "recipes"]) {
+            if entry.key == "version" {
+                let version = try reader.integer(entry.value, key: "version", in: path)
+                guard version == 1 else {
+                    throw reader.error(.invalidValue, "\(path) version \(version) is not supported", at: entry.value, key: "version",
+                                       hint: "this sparkd reads version 1")
+                }
+            } else {
+                rules = try RecipeRuleParser.rules(entry.value, in: path, triggers: triggers, reader: reader)
+            }
+        }
+        return rules
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// What to run: recipes on one repository at one base commit of a watched branch.
+package struct JobRequest: Sendable, Hashable, Codable {
+    /// The repository's path, as configured.
+    package var repository: String
+    /// The watched branch the base came from (`main`), which names the job's lineage.
+    package var branch: String
+    /// The base commit's full id.
+    package var base: String
+    /// Recipe ids, applied in this order.
+    package var recipes: [String]
+    /// Recipe parameters (`K=V`).
+    package var parameters: [String: String]
+    /// What asked for the job: `push`, `manual`, `nightly`, a schedule's name.
+    package var trigger: String
+
+    package init(
+        repository: String, branch: String, base: String, recipes: [String], parameters: [String: String] = [:],
+        trigger: String
+    ) {
+        self.repository = repository
+        self.branch = branch
+        self.base = base
+        self.recipes = recipes
+        self.parameters = parameters
+        self.trigger = trigger
+    }
+
+    /// Equal for two requests that would do the same work: repository, watched branch (which names
+    /// the review branch), recipes, parameters, base. At most one active job has a given key.
+    var dedupeKey: String {
+        Self.key(["repository": .string(repository), "branch": .string(branch), "base": .string(base), "recipes": .list(recipes),
+                  "parameters": .map(parameters)])
+    }
+
+    /// Equal for requests on the same branch with the same recipes, whatever the base: a newer
+    /// base supersedes a queued job with the same lineage.
+    var lineageKey: String {
+        Self.key(["repository": .string(repository), "branch": .string(branch), "recipes": .list(recipes),
+                  "parameters": .map(parameters)])
+    }
+
+    private enum KeyPart: Encodable {
+        case string(String), list([String]), map([String: String])
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .string(let value): try container.encode(value)
+            case .list(let value): try container.encode(value)
+            case .map(let value): try container.encode(value)
+            }
+        }
+    }
+
+    private static func key(_ parts: [String: KeyPart]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding strings, lists and maps of strings cannot fail.
+        return String(decoding: try! encoder.encode(parts), as: UTF8.self)
+    }
+}

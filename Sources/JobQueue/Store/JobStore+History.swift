@@ -1,0 +1,62 @@
+package import Foundation
+internal import GRDB
+
+extension JobStore {
+    /// The job with `id`, or nil.
+    package func job(_ id: Job.ID) throws(JobQueueError) -> Job? {
+        try read { db in try Job.fetch(db, id: id) }
+    }
+
+    /// Jobs in `states` (all when empty), newest first, at most `limit`.
+    package func jobs(in states: Set<JobState> = [], limit: Int = 100) throws(JobQueueError) -> [Job] {
+        try read { db in
+            if states.isEmpty {
+                return try Job.fetchAll(db, sql: "SELECT * FROM jobs ORDER BY id DESC LIMIT ?", arguments: [limit])
+            }
+            let names = states.map(\.rawValue).sorted()
+            let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
+            return try Job.fetchAll(
+                db, sql: "SELECT * FROM jobs WHERE state IN (\(marks)) ORDER BY id DESC LIMIT ?",
+                arguments: StatementArguments(names) + [limit])
+        }
+    }
+
+    /// How many jobs are in each state.
+    package func counts() throws(JobQueueError) -> [JobState: Int] {
+        try read { db in
+            var counts: [JobState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state") {
+                if let state = JobState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// The history of job `id`, oldest first.
+    package func events(of id: Job.ID) throws(JobQueueError) -> [JobEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM job_events WHERE job_id = ? ORDER BY id", arguments: [id]).map { row in
+                JobEvent(
+                    jobID: row["job_id"], at: Date(timeIntervalSince1970: row["at"]),
+                    from: (row["from_state"] as String?).flatMap(JobState.init(rawValue:)),
+                    to: JobState(rawValue: row["to_state"]) ?? .failed, worker: row["worker"], detail: row["detail"])
+            }
+        }
+    }
+
+    /// Deletes finished jobs (and their history) that finished before `cutoff`, and beyond the
+    /// newest `keep` finished jobs. Active jobs are never pruned. Returns how many were deleted.
+    @discardableResult
+    package func prune(finishedBefore cutoff: Date, keep: Int = 0) throws(JobQueueError) -> Int {
+        try write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM jobs WHERE state NOT IN ('queued', 'running') AND finished_at < ?
+                      AND id NOT IN (SELECT id FROM jobs WHERE state NOT IN ('queued', 'running')
+                                     ORDER BY finished_at DESC, id DESC LIMIT ?)
+                    """,
+                arguments: [cutoff.timeIntervalSince1970, max(0, keep)])
+            return db.changesCount
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package import Foundation
+internal import GRDB
+
+/// A claimed job: run it, heartbeat, then complete or fail it.
+package struct JobClaim: Sendable, Hashable {
+    package var job: Job
+    /// 1-based.
+    package var attempt: Int
+}
+
+extension JobStore {
+    /// Takes the oldest queued job that is due, under a lease of `lease` seconds held by `worker`.
+    /// Jobs of a repository that already has a running job wait (branch updates of one repository
+    /// are serialised). Jobs whose lease expired are first queued again (or failed, when no
+    /// attempts are left). Nil when nothing is due.
+    package func claim(worker: String, lease: Double = 60, now: Date = Date()) throws(JobQueueError) -> JobClaim? {
+        try write { db in
+            try expireLeases(in: db, now: now)
+            guard let job = try Job.fetchAll(
+                db, sql: """
+                    SELECT * FROM jobs WHERE state = 'queued' AND not_before <= ?
+                      AND repository NOT IN (SELECT repository FROM jobs WHERE state = 'running')
+                    ORDER BY not_before, id LIMIT 1
+                    """,
+                arguments: [now.timeIntervalSince1970]
+            ).first else { return nil }
+            let (claimed, effect) = try transition(job, in: db, now: now, worker: worker, lease: lease,
+                                                   detail: "claimed") { lifecycle throws(JobTransitionError) in
+                try lifecycle.claim()
+            }
+            guard case .run(let attempt) = effect else { return nil }
+            return JobClaim(job: claimed, attempt: attempt)
+        }
+    }
+
+    /// Extends the lease on a running job to `lease` seconds from `now`. Throws `leaseLost` when
+    /// `worker` no longer holds it: stop and publish nothing.
+    package func heartbeat(_ id: Job.ID, worker: String, lease: Double = 60, now: Date = Date()) throws(JobQueueError) {
+        try write { db in
+            let job = try owned(id, by: worker, in: db, now: now)
+            try db.execute(
+                sql: "UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ?",
+                arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, now.timeIntervalSince1970, job.id])
+        }
+    }
+
+    /// Ends `worker`'s attempt at job `id` with `outcome`.
+    @discardableResult
+    package func complete(_ id: Job.ID, worker: String, outcome: JobOutcome, now: Date = Date()) throws(JobQueueError) -> Job {
+        try write { db in
+            let job = try owned(id, by: worker, in: db, now: now)
+            return try transition(job, in: db, now: now, worker: worker, outcome: outcome) {
+                lifecycle throws(JobTransitionError) in try lifecycle.complete(outcome)
+            }.job
+        }
+    }
+
+    /// Ends `worker`'s attempt at job `id` with a failure; a `retryable` one is queued again after
+    /// the backoff while attempts are left.
+    @discardableResult
+    package func fail(
+        _ id: Job.ID, worker: String, reason: String, retryable: Bool = true, now: Date = Date()
+    ) throws(JobQueueError) -> Job {
+        try write { db in
+            let job = try owned(id, by: worker, in: db, now: now)
+            return try transition(job, in: db, now: now, worker: worker) { lifecycle throws(JobTransitionError) in
+                try lifecycle.fail(reason: reason, retryable: retryable)
+            }.job
+        }
+    }
+
+    /// Queues again (or fails) every running job whose lease expired before `now`; returns them.
+    @discardableResult
+    package func expireLeases(now: Date = Date()) throws(JobQueueError) -> [Job] {
+        try write { db in try expireLeases(in: db, now: now) }
+    }
+
+    @discardableResult
+    func expireLeases(in db: Database, now: Date) throws -> [Job] {
+        let expired = try Job.fetchAll(
+            db, sql: "SELECT * FROM jobs WHERE state = 'running' AND lease_expires_at < ? ORDER BY id",
+            arguments: [now.timeIntervalSince1970])
+        return try expired.map { job in
+            try transition(job, in: db, now: now, worker: job.leaseOwner) { lifecycle throws(JobTransitionError) in
+                try lifecycle.leaseExpired()
+            }.job
+        }
+    }
+
+    /// The job, if it is running under `worker`'s unexpired lease; else `leaseLost`.
+    private func owned(_ id: Job.ID, by worker: String, in db: Database, now: Date) throws -> Job {
+        let job = try existing(id, in: db)
+        let expired = (job.leaseExpiresAt ?? .distantPast) < now
+        guard job.state == .running, job.leaseOwner == worker, !expired else {
+            throw JobQueueError(
+                .leaseLost,
+                "worker '\(worker)' no longer holds job \(id) (it is \(job.state.rawValue)"
+                    + (job.leaseOwner.map { ", leased to '\($0)'" } ?? "") + (expired && job.state == .running ? ", lease expired" : "") + ")",
+                jobID: id, hint: "stop working on the job and publish nothing; heartbeat more often than the lease lasts")
+        }
+        return job
+    }
+}

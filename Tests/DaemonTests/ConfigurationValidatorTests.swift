@@ -1,0 +1,88 @@
+import Daemon
+import Foundation
+import GitKit
+import Recipes
+import TestSupport
+import Testing
+
+/// The configuration against real repositories made with git, and the built-in recipe catalog.
+@Suite struct ConfigurationValidatorTests {
+    let directory: TemporaryDirectory
+    let app: GitFixture
+    let catalog: RecipeCatalog
+
+    init() throws {
+        directory = try TemporaryDirectory("daemon-config")
+        app = try GitFixture.create(at: directory.path + "/app")
+        try app.commit(["README.md": "app\n"])
+        let builtin = try #require(RecipeCatalog.builtinDirectory())
+        catalog = try RecipeCatalog.tolerant(directories: [builtin])
+    }
+
+    func configuration(_ repositories: String) throws -> DaemonConfiguration {
+        try ConfigurationLoader.parse("state_dir: \(directory.path)/state\nrepositories:\n" + repositories, file: "sparkd.yml")
+    }
+
+    @Test("a good repository resolves to its branches and rules")
+    func resolves() throws {
+        let config = try configuration("  - { path: \(app.path), recipes: [{ id: fixup/end-of-file, on: [push] }] }\n")
+        let resolved = ConfigurationValidator.resolve(config, catalog: catalog)
+        #expect(resolved.problems.isEmpty, "\(resolved.problems)")
+        #expect(resolved.branches.map(\.branch) == ["main"])
+        #expect(resolved.branches.first?.rules.map(\.id) == ["fixup/end-of-file"])
+    }
+
+    @Test("a missing repository or branch disables that repository only; the others are served")
+    func badRepository() throws {
+        let config = try configuration("""
+              - { path: \(directory.path)/missing, recipes: [{ id: fixup/end-of-file, on: [push] }] }
+              - { path: \(app.path), branches: [main, develop] }
+              - { path: \(app.path)/../app, recipes: [{ id: fixup/end-of-file, on: [push] }] }
+
+            """)
+        let resolved = ConfigurationValidator.resolve(config, catalog: catalog)
+        #expect(resolved.fatalProblems.isEmpty)
+        let missing = try #require(resolved.problems.first { $0.repository == "\(directory.path)/missing" })
+        #expect(missing.code == .repositoryUnavailable)
+        #expect(missing.location == "sparkd.yml:3:7")
+        let branch = try #require(resolved.problems.first { $0.code == .unknownBranch })
+        #expect(branch.message.contains("'develop'"))
+        #expect(resolved.branches.map(\.repository) == ["\(app.path)/../app"])
+    }
+
+    @Test("an unknown recipe id is reported where it is written, with the nearest id")
+    func unknownRecipe() throws {
+        let config = try configuration("  - path: \(app.path)\n    recipes:\n      - { id: fixup/end-of-flie, on: [push] }\n")
+        let problem = try #require(ConfigurationValidator.resolve(config, catalog: catalog).problems.first)
+        #expect(problem.code == .unknownRecipe)
+        #expect(problem.location == "sparkd.yml:5:15")
+        #expect(problem.message == "unknown recipe 'fixup/end-of-flie'; did you mean 'fixup/end-of-file'?")
+    }
+
+    @Test(".sparkd.yml is read from the branch's tip commit, not the working tree, and adds recipes and triggers")
+    func repositoryFile() throws {
+        try app.commit([
+            ".sparkd.yml": "version: 1\nrecipes:\n  - { id: fixup/end-of-file, on: [nightly] }\n  - { id: team/banner, on: [manual] }\n",
+            ".sparkd/recipes/team/banner.yml": "not read here\n",
+        ])
+        // An uncommitted edit in the working tree is ignored.
+        try app.write([".sparkd.yml": "recipes: [{ id: fixup/nonexistent, on: [push] }]\n"])
+        let config = try configuration("  - path: \(app.path)\n    recipes: [{ id: fixup/end-of-file, on: [push] }]\n")
+        let resolved = ConfigurationValidator.resolve(config, catalog: catalog)
+        #expect(resolved.problems.isEmpty, "\(resolved.problems)")
+        let rules = try #require(resolved.branches.first?.rules)
+        #expect(rules.map(\.id) == ["fixup/end-of-file", "team/banner"])
+        #expect(rules[0].on == ["push", "nightly"])
+    }
+
+    @Test("an error in .sparkd.yml names repository@branch:.sparkd.yml:line:column")
+    func repositoryFileError() throws {
+        try app.commit([".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [pushh] }\n"])
+        let config = try configuration("  - path: \(app.path)\n")
+        let problem = try #require(ConfigurationValidator.resolve(config, catalog: catalog).problems.first)
+        #expect(problem.code == .unknownTrigger)
+        #expect(problem.repository == app.path)
+        #expect(problem.location == "\(app.path)@main:.sparkd.yml:2:35")
+        #expect(problem.message.contains("did you mean 'push'?"))
+    }
+}
