@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sparkctl", targets: ["sparkctl"]),
+        .executable(name: "sparkd", targets: ["sparkd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "602.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The C boundary: libgit2 through pkg-config. Only GitKit imports it.
@@ -64,7 +70,7 @@ let package = Package(
         .target(
             name: "SparkCLI",
             dependencies: [
-                "GitKit", "Recipes", "SparkEngine", "SwiftRecipes", "WSESim",
+                "ControlAPI", "GitKit", "Recipes", "SparkEngine", "SwiftRecipes", "WSESim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -75,13 +81,40 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The control socket's request and response types, and the small client sparkctl uses.
+        // Foundation only: sparkctl (and its pre-commit hook) must not pay for a server stack.
+        .target(
+            name: "ControlAPI",
+            dependencies: [],
+            swiftSettings: swiftSettings
+        ),
         // The daemon's services and its configuration.
         .target(
             name: "Daemon",
             dependencies: [
-                "GitKit", "JobQueue", "Recipes",
+                "ControlAPI", "GitKit", "JobQueue", "Recipes", "SparkEngine",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // `sparkd`'s command line: parses arguments, registers the Swift rewriters, runs the daemon.
+        .target(
+            name: "SparkdCLI",
+            dependencies: [
+                "Daemon", "SwiftRecipes", "SparkEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sparkd",
+            dependencies: ["SparkdCLI"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -137,12 +170,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "JobQueue", "Recipes", "GitKit", "TestSupport"],
+            dependencies: ["Daemon", "ControlAPI", "JobQueue", "Recipes", "GitKit", "SparkEngine", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SparkCLITests",
-            dependencies: ["SparkCLI", "GitKit", "TestSupport"],
+            dependencies: ["SparkCLI", "ControlAPI", "GitKit", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

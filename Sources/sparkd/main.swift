@@ -1,0 +1,3 @@
+import SparkdCLI
+
+await Sparkd.main()
