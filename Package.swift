@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "SparkCLI",
             dependencies: [
-                "ControlAPI", "GitKit", "Recipes", "SparkEngine", "SwiftRecipes", "WSESim",
+                "ControlAPI", "GitKit", "Recipes", "SparkEngine", "SparkRuntime", "WSESim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -92,21 +92,29 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "ControlAPI", "GitKit", "JobQueue", "Recipes", "SparkEngine",
+                "ControlAPI", "GitKit", "JobQueue", "Recipes", "SparkEngine", "WSESim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
+        // Start-up shared by the executables: registers SwiftRecipes' rewriters and the Swift
+        // parse check with the registries of Recipes and SparkEngine, which must not know them.
+        .target(
+            name: "SparkRuntime",
+            dependencies: ["SparkEngine", "SwiftRecipes"],
+            swiftSettings: swiftSettings
+        ),
         // `sparkd`'s command line: parses arguments, registers the Swift rewriters, runs the daemon.
         .target(
             name: "SparkdCLI",
             dependencies: [
-                "Daemon", "SwiftRecipes", "SparkEngine",
+                "Daemon", "SparkRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

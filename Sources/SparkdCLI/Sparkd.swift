@@ -1,12 +1,68 @@
 package import ArgumentParser
+internal import Daemon
+internal import Foundation
+internal import Logging
+internal import SparkRuntime
 
 /// `sparkd`: the daemon in the foreground (systemd runs it so).
 package struct Sparkd: AsyncParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "sparkd",
-        abstract: "Watch git repositories, queue recipe jobs durably, and keep review branches current.")
+        abstract: "Watch git repositories, queue recipe jobs durably, and keep review branches current.",
+        discussion: """
+            Runs in the foreground and logs to standard error. SIGTERM or SIGINT: stop claiming jobs, \
+            let running ones finish, exit. SIGHUP: read the configuration again.
+            """)
+
+    @Option(name: .long, help: "The configuration file.")
+    var config = "/etc/sparkd/sparkd.yml"
+
+    @Flag(name: .long, help: "Queue what is due (pushes since the last run), run the queue until it is empty, exit.")
+    var once = false
 
     package init() {}
 
-    package func run() async throws {}
+    /// The entry point: parses and runs; usage errors exit 2 (DESIGN.md), not ArgumentParser's 64.
+    package static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            fail(fullMessage(for: error), status: code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+
+    package func run() async throws {
+        SparkRuntime.registerAll()
+        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+        let logger = Logger(label: "sparkd")
+        let daemon: SparkDaemon
+        do {
+            daemon = try SparkDaemon(options: .init(configFile: config, once: once), logger: logger)
+        } catch let error as ConfigError {
+            Self.fail("sparkd: error: \(error)", status: 2)
+        } catch {
+            Self.fail("sparkd: error: \(error)", status: 1)
+        }
+        do {
+            try await daemon.run()
+        } catch {
+            Self.fail("sparkd: error: \(error)", status: 1)
+        }
+    }
+
+    private static func fail(_ message: String, status: Int32) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(status)
+    }
 }

@@ -1,3 +1,3 @@
 import SparkdCLI
 
-await Sparkd.main()
+await Sparkd.runMain()

@@ -1,4 +1,5 @@
 import Foundation
+internal import WSESim
 internal import Recipes
 internal import Yams
 
@@ -78,16 +79,39 @@ package enum ConfigurationLoader {
 
     static func parseBackend(_ node: Node, reader: ConfigReader) throws(ConfigError) -> DaemonConfiguration.Backend {
         var backend = DaemonConfiguration.Backend()
-        for entry in try reader.entries(of: node, in: "backend", valid: ["kind", "profile"]) {
+        for entry in try reader.entries(of: node, in: "backend", valid: ["kind", "profile", "transport", "pace"]) {
             let value = try reader.string(entry.value, key: entry.key, in: "backend")
-            if entry.key == "kind" {
+            switch entry.key {
+            case "kind":
                 guard value == "wse-sim" else {
                     throw reader.error(.invalidValue, "backend kind '\(value)' is not available", at: entry.value, key: "kind",
                                        hint: "use 'wse-sim' (the simulated WSE backend)")
                 }
                 backend.kind = value
-            } else {
+            case "profile":
+                guard (try? Profile.named(value)) != nil else {
+                    throw reader.error(.invalidValue, "no backend profile named '\(value)'", at: entry.value, key: "profile",
+                                       hint: "use one of: \(Profile.all.map(\.name).joined(separator: ", "))")
+                }
                 backend.profile = value
+            case "transport":
+                guard Transport.Kind(rawValue: value.lowercased()) != nil else {
+                    throw reader.error(.invalidValue, "no transport named '\(value)'", at: entry.value, key: "transport",
+                                       hint: "use 'websocket' (persistent sessions) or 'http'")
+                }
+                backend.transport = value.lowercased()
+            default:
+                // `pace: false` (virtual time), `true` (real time) or a speed-up factor such as 10.
+                switch value.lowercased() {
+                case "false", "no", "off": backend.pace = nil
+                case "true", "yes", "on": backend.pace = 1
+                default:
+                    guard let speedup = Double(value), speedup > 0, speedup.isFinite else {
+                        throw reader.error(.invalidValue, "'\(value)' is not a pace", at: entry.value, key: "pace",
+                                           hint: "write false (virtual time, the default), true (modeled real time) or a speed-up such as 10")
+                    }
+                    backend.pace = speedup
+                }
             }
         }
         return backend

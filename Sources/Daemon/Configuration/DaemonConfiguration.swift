@@ -29,7 +29,13 @@ package struct DaemonConfiguration: Sendable, Hashable {
     package struct Backend: Sendable, Hashable {
         package var kind = "wse-sim"
         package var profile = "codex-spark"
-        package init(kind: String = "wse-sim", profile: String = "codex-spark") { (self.kind, self.profile) = (kind, profile) }
+        /// `websocket` (persistent sessions) or `http`.
+        package var transport = "websocket"
+        /// nil: virtual time; else output is paced at the modeled rate times this speed-up.
+        package var pace: Double?
+        package init(kind: String = "wse-sim", profile: String = "codex-spark", transport: String = "websocket", pace: Double? = nil) {
+            (self.kind, self.profile, self.transport, self.pace) = (kind, profile, transport, pace)
+        }
     }
 
     package struct Identity: Sendable, Hashable {

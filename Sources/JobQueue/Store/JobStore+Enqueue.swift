@@ -22,38 +22,54 @@ extension JobStore {
     /// a running one is left to finish (its worker checks the base before publishing).
     @discardableResult
     package func enqueue(_ request: JobRequest, now: Date = Date()) throws(JobQueueError) -> EnqueueResult {
+        try write { db in try enqueue(request, in: db, now: now) }
+    }
+
+    /// Queues `requests` and records `tip` as the watched branch's processed tip, in one
+    /// transaction: after a crash, either both happened or neither, so a restart re-reads the
+    /// branch and queues the same work again (where dedupe meets it) — nothing is lost.
+    @discardableResult
+    package func enqueue(
+        _ requests: [JobRequest], recordingTip tip: WatchedTip?, now: Date = Date()
+    ) throws(JobQueueError) -> [EnqueueResult] {
+        try write { db in
+            let results = try requests.map { request in try enqueue(request, in: db, now: now) }
+            if let tip { try record(tip, in: db, now: now) }
+            return results
+        }
+    }
+
+    func enqueue(_ request: JobRequest, in db: Database, now: Date) throws -> EnqueueResult {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try write { db in
-            if let duplicate = try Job.fetchAll(
-                db, sql: "SELECT * FROM jobs WHERE dedupe_key = ? AND state IN ('queued', 'running')",
-                arguments: [request.dedupeKey]
-            ).first {
-                return .duplicate(duplicate)
-            }
-            let seconds = now.timeIntervalSince1970
-            try db.execute(
-                sql: """
-                    INSERT INTO jobs (repository, branch, base, recipes, parameters, trigger, dedupe_key, lineage_key,
-                        state, attempts, max_attempts, not_before, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    request.repository, request.branch, request.base,
-                    String(decoding: try encoder.encode(request.recipes), as: UTF8.self),
-                    String(decoding: try encoder.encode(request.parameters), as: UTF8.self),
-                    request.trigger, request.dedupeKey, request.lineageKey, policy.maxAttempts, seconds, seconds, seconds,
-                ])
-            let id = db.lastInsertedRowID
-            try recordEvent(job: id, from: nil, to: .queued, worker: nil, detail: "trigger \(request.trigger)", in: db, now: now)
-            let older = try Job.fetchAll(
-                db, sql: "SELECT * FROM jobs WHERE lineage_key = ? AND state = 'queued' AND id != ?",
-                arguments: [request.lineageKey, id])
-            for job in older {
-                try transition(job, in: db, now: now, detail: "superseded by job \(id) on base \(request.base)",
-                               supersededBy: id) { lifecycle throws(JobTransitionError) in try lifecycle.supersede() }
-            }
-            return .enqueued(try existing(id, in: db), superseded: older.map(\.id))
+        if let duplicate = try Job.fetchAll(
+            db, sql: "SELECT * FROM jobs WHERE dedupe_key = ? AND state IN ('queued', 'running')",
+            arguments: [request.dedupeKey]
+        ).first {
+            return .duplicate(duplicate)
         }
+        let seconds = now.timeIntervalSince1970
+        try db.execute(
+            sql: """
+                INSERT INTO jobs (repository, branch, base, recipes, parameters, trigger, dedupe_key, lineage_key,
+                    state, attempts, max_attempts, not_before, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)
+                """,
+            arguments: [
+                request.repository, request.branch, request.base,
+                String(decoding: try encoder.encode(request.recipes), as: UTF8.self),
+                String(decoding: try encoder.encode(request.parameters), as: UTF8.self),
+                request.trigger, request.dedupeKey, request.lineageKey, policy.maxAttempts, seconds, seconds, seconds,
+            ])
+        let id = db.lastInsertedRowID
+        try recordEvent(job: id, from: nil, to: .queued, worker: nil, detail: "trigger \(request.trigger)", in: db, now: now)
+        let older = try Job.fetchAll(
+            db, sql: "SELECT * FROM jobs WHERE lineage_key = ? AND state = 'queued' AND id != ?",
+            arguments: [request.lineageKey, id])
+        for job in older {
+            try transition(job, in: db, now: now, detail: "superseded by job \(id) on base \(request.base)",
+                           supersededBy: id) { lifecycle throws(JobTransitionError) in try lifecycle.supersede() }
+        }
+        return .enqueued(try existing(id, in: db), superseded: older.map(\.id))
     }
 }

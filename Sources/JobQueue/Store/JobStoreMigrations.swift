@@ -5,7 +5,7 @@ internal import GRDB
 /// Append only: never edit or reorder a migration that has shipped; add a new one.
 /// (`JobQueueTests` checks the list of names.)
 enum JobStoreMigrations {
-    static let names = ["v1 jobs and job events"]
+    static let names = ["v1 jobs and job events", "v2 watched tips and review branch creations"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -50,6 +50,24 @@ enum JobStoreMigrations {
                     detail TEXT
                 );
                 CREATE INDEX job_events_job ON job_events(job_id, id);
+                """)
+        }
+        migrator.registerMigration("v2 watched tips and review branch creations") { db in
+            try db.execute(sql: """
+                CREATE TABLE watched_tips (
+                    repository TEXT NOT NULL,
+                    branch TEXT NOT NULL,
+                    tip TEXT,                       -- NULL: the branch was deleted
+                    updated_at REAL NOT NULL,
+                    PRIMARY KEY (repository, branch)
+                );
+                CREATE TABLE review_branch_creations (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    repository TEXT NOT NULL,
+                    branch TEXT NOT NULL,
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX review_branch_creations_repository ON review_branch_creations(repository, created_at);
                 """)
         }
         return migrator

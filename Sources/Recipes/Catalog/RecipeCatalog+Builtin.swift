@@ -44,6 +44,16 @@ extension RecipeCatalog {
         return isDirectory(system) ? system : nil
     }
 
+    /// The built-in directory followed by `extraDirectories` (later ones override earlier ones).
+    package static func standardDirectories(_ extraDirectories: [String]) throws(RecipeError) -> [String] {
+        guard let builtin = builtinDirectory() else {
+            throw RecipeError(
+                .unreadable, "cannot find sparkd's built-in recipes next to the executable or in /usr/share/sparkd/recipes",
+                hint: "set \(directoryVariable) to the recipes/ directory of a sparkd checkout")
+        }
+        return [builtin] + extraDirectories
+    }
+
     private static func runningExecutable() -> String? {
         #if os(Linux)
             return "/proc/self/exe"

@@ -110,6 +110,7 @@ struct ApplyCommand: AsyncParsableCommand {
         case .created: lines.append("created \(report.branch) at \(short)")
         case .updated: lines.append("updated \(report.branch) to \(short)")
         case .unchanged: lines.append("\(report.branch) already holds this change at \(short)")
+        case .deleted: lines.append("nothing to change: the change is in the base; deleted \(report.branch)")
         }
         if let usage = report.usage {
             lines.append(usage.line)

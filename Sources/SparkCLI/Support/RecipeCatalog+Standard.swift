@@ -20,13 +20,4 @@ extension RecipeCatalog {
     static func standard(loading ids: [String], extraDirectories: [String]) throws(RecipeError) -> RecipeCatalog {
         try RecipeCatalog.loading(ids, directories: try standardDirectories(extraDirectories))
     }
-
-    private static func standardDirectories(_ extraDirectories: [String]) throws(RecipeError) -> [String] {
-        guard let builtin = builtinDirectory() else {
-            throw RecipeError(
-                .unreadable, "cannot find sparkd's built-in recipes next to the executable or in /usr/share/sparkd/recipes",
-                hint: "set \(directoryVariable) to the recipes/ directory of a sparkd checkout")
-        }
-        return [builtin] + extraDirectories
-    }
 }

@@ -1,16 +1,13 @@
 internal import ArgumentParser
 internal import Foundation
-internal import SparkEngine
-internal import SwiftRecipes
+internal import SparkRuntime
 
 extension Sparkctl {
     /// The entry point: parses, runs, and maps every error to a message on standard error and an
     /// exit status from ``ExitStatus`` (ArgumentParser's own usage errors become 2, not 64).
     package static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
-        // Recipes' `swift` steps name rewriters that only this module links in.
-        SwiftRewriters.registerAll()
-        // The verification gate refuses a commit that breaks the parse of a Swift file.
-        SourceValidators.register(SwiftParseValidator())
+        // Recipes' `swift` steps and the verification gate's Swift parse check.
+        SparkRuntime.registerAll()
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)

@@ -7,6 +7,8 @@ package struct ApplyError: Error, CustomStringConvertible, Sendable {
         case notIdempotent
         /// A file that parsed before the change does not after it (a ``SourceValidator`` said so).
         case breaksParse
+        /// The change needs a new review branch and the repository's limits allow none now.
+        case limitReached
     }
 
     package var code: Code

@@ -7,7 +7,8 @@ package struct ApplyReport: Sendable, Codable, Equatable {
     /// The review branch's commit; nil when nothing changed (and then no branch is written).
     package var commit: String?
     /// What happened to the branch: `created`, `updated`, `unchanged` (already held this exact
-    /// change), `none` (nothing to commit) or `dry-run`.
+    /// change), `none` (nothing to commit), `deleted` (nothing to commit: the change is in the base,
+    /// so the daemon removed its branch) or `dry-run`.
     package var branchAction: BranchAction
     package var dryRun: Bool
     package var filesChanged: Int
@@ -21,7 +22,7 @@ package struct ApplyReport: Sendable, Codable, Equatable {
     package var usage: UsageReport?
 
     package enum BranchAction: String, Sendable, Codable {
-        case created, updated, unchanged, none
+        case created, updated, unchanged, none, deleted
         case dryRun = "dry-run"
     }
 

@@ -28,6 +28,24 @@ package struct ApplyRequest: Sendable {
     package var backend: BackendConfiguration
     /// The verification gate's parsers; nil: those registered in ``SourceValidators``.
     package var validators: [any SourceValidator]?
+    /// The daemon's job, named in the commit's `Spark-Job` trailer; nil for a one-shot `apply`.
+    package var jobID: Int64?
+    /// What the delivery may do to branches beyond updating its own (``BranchPolicy``).
+    package var branchPolicy = BranchPolicy()
+
+    /// The daemon's rules for one delivery; `sparkctl apply` keeps the defaults.
+    package struct BranchPolicy: Sendable, Equatable {
+        /// False when the repository's limits (open branches, branches per hour) allow no new
+        /// review branch: a change that would create one ends in ``ApplyError/Code/limitReached``.
+        package var mayCreate = true
+        /// Delete the review branch when the recipes change nothing on the base (its change is in
+        /// the base already), as long as every commit on it is sparkd's own.
+        package var deleteWhenNoChange = false
+
+        package init(mayCreate: Bool = true, deleteWhenNoChange: Bool = false) {
+            (self.mayCreate, self.deleteWhenNoChange) = (mayCreate, deleteWhenNoChange)
+        }
+    }
 
     /// Every recipe prepared once (see ``RecipePreparation``): binding errors (unknown or
     /// ill-typed parameters) surface here, before any git work.

@@ -78,6 +78,10 @@ package struct ApplyRunner: Sendable {
             return report
         }
         guard !transformed.changes.isEmpty else {
+            if request.branchPolicy.deleteWhenNoChange {
+                try deleteIfChangeIsInBase(&report, request: request, base: base)
+            }
+            clock.lap("branch")
             report.timingsMilliseconds = clock.laps
             return report
         }
@@ -85,12 +89,18 @@ package struct ApplyRunner: Sendable {
 
         let existing = try repository.branchTip(branch)
         if let existing { try checkOwnership(repository, branch: branch, tip: existing, base: base) }
+        if existing == nil, !request.branchPolicy.mayCreate {
+            throw ApplyError(
+                code: .limitReached,
+                message: "the change needs a new review branch '\(branch)', and the repository's branch limits allow none now",
+                hint: "merge or delete open review branches, or raise limits.open_branches / limits.branches_per_hour")
+        }
         try repository.waitUntilBranchUnlocked(branch)
         let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
         let commit = try repository.writeCommit(
             CommitRequest(
                 parent: base, changes: transformed.changes,
-                message: CommitMessage.make(recipes: request.recipes, report: report),
+                message: CommitMessage.make(recipes: request.recipes, report: report, jobID: request.jobID),
                 author: identity.author, committer: identity.committer),
             packThreshold: request.packThreshold)
         clock.lap("commit")
@@ -114,13 +124,30 @@ package struct ApplyRunner: Sendable {
         return report
     }
 
-    private static func checkOwnership(_ repository: Repository, branch: String, tip: ObjectID, base: ObjectID) throws {
+    /// Nothing to commit on this base: the review branch's change is in the base already (merged,
+    /// or made by hand). Delete the branch with compare-and-swap, unless a human commit is on it.
+    private static func deleteIfChangeIsInBase(_ report: inout ApplyReport, request: ApplyRequest, base: ObjectID) throws {
+        let repository = try Repository.open(at: request.repositoryPath)
+        guard let existing = try repository.branchTip(report.branch) else { return }
+        guard try ownership(repository, tip: existing, base: base).isOwnedBySparkd else { return }
+        try repository.deleteBranch(report.branch, expecting: existing)
+        report.branchAction = .deleted
+    }
+
+    private static func ownership(_ repository: Repository, tip: ObjectID, base: ObjectID) throws -> BranchOwnership {
         let commits = try repository.commits(from: tip, excluding: base).map { id throws(GitError) in
             let message = try repository.message(of: id)
             let subject = String(message.split(separator: "\n", maxSplits: 1).first ?? "")
-            return (id: id.description, subject: subject, trailerKeys: try repository.trailers(of: id).map(\.key))
+            let sparkBase = try repository.trailers(of: id).last { $0.key == CommitMessage.baseTrailer }?.value
+            return BranchOwnership.Commit(
+                id: id.description, subject: subject, sparkBase: sparkBase,
+                parents: try repository.parents(of: id).map(\.description))
         }
-        let ownership = BranchOwnership(commits: commits)
+        return BranchOwnership(commits: commits)
+    }
+
+    private static func checkOwnership(_ repository: Repository, branch: String, tip: ObjectID, base: ObjectID) throws {
+        let ownership = try ownership(repository, tip: tip, base: base)
         guard let foreign = ownership.foreignCommits.first else { return }
         throw ApplyError(
             code: .blocked,

@@ -3,14 +3,16 @@ package import Recipes
 /// The review commit's message: a subject from the recipe titles, a body saying what changed
 /// (files with line counts, per-recipe counts, skipped files and why, and the one-line
 /// ``UsageReport/line``) and the trailers
-/// `Spark-Recipe: <id>@<version>` (one per recipe) and `Spark-Base: <sha>`.
+/// `Spark-Recipe: <id>@<version>` (one per recipe), `Spark-Base: <sha>` and, for a daemon job,
+/// `Spark-Job: <id>`.
 package enum CommitMessage {
     package static let recipeTrailer = "Spark-Recipe"
     package static let baseTrailer = "Spark-Base"
+    package static let jobTrailer = "Spark-Job"
     /// At most this many files are listed by name; the rest are counted.
     static let listedFiles = 50
 
-    package static func make(recipes: [Recipe], report: ApplyReport) -> String {
+    package static func make(recipes: [Recipe], report: ApplyReport, jobID: Int64? = nil) -> String {
         var lines = [subject(recipes), ""]
         lines.append("\(report.filesChanged) file\(report.filesChanged == 1 ? "" : "s") changed:")
         for file in report.files.prefix(listedFiles) {
@@ -43,6 +45,7 @@ package enum CommitMessage {
         lines.append("")
         for recipe in recipes { lines.append("\(recipeTrailer): \(recipe.id)@\(recipe.version)") }
         lines.append("\(baseTrailer): \(report.base)")
+        if let jobID { lines.append("\(jobTrailer): \(jobID)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

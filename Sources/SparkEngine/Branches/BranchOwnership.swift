@@ -1,10 +1,28 @@
 /// Whether sparkd may overwrite an existing review branch: only while every commit on it past the
 /// base is sparkd's own (carries the `Spark-Base` trailer). A human commit freezes it (Renovate's
 /// rule); sparkd then reports the branch as blocked and never force-overwrites it.
+///
+/// The base may have been rewritten since the branch was written (a force-push to `main`): the
+/// commits of the old base are then not in the new one, yet they are not the branch's content.
+/// So the walk stops at the newest sparkd commit that sits on the base it names
+/// (`Spark-Base` = its parent): what lies below it is base history, whoever wrote it.
 package struct BranchOwnership: Sendable, Equatable {
     package struct ForeignCommit: Sendable, Equatable {
         package var id: String
         package var subject: String
+    }
+
+    /// One commit on the branch past the (new) base, as the walk sees it.
+    package struct Commit: Sendable {
+        package var id: String
+        package var subject: String
+        /// The `Spark-Base` trailer's value; nil when the commit has none.
+        package var sparkBase: String?
+        package var parents: [String]
+
+        package init(id: String, subject: String, sparkBase: String?, parents: [String]) {
+            (self.id, self.subject, self.sparkBase, self.parents) = (id, subject, sparkBase, parents)
+        }
     }
 
     /// Commits on the branch past the base that sparkd did not write, newest first.
@@ -12,10 +30,16 @@ package struct BranchOwnership: Sendable, Equatable {
 
     package var isOwnedBySparkd: Bool { foreignCommits.isEmpty }
 
-    /// `commits` are the branch's commits past the base with their messages' trailer keys.
-    package init(commits: [(id: String, subject: String, trailerKeys: [String])]) {
-        foreignCommits = commits
-            .filter { !$0.trailerKeys.contains(CommitMessage.baseTrailer) }
-            .map { ForeignCommit(id: $0.id, subject: $0.subject) }
+    /// `commits` are the branch's commits past the base, newest first (`git rev-list base..tip`).
+    package init(commits: [Commit]) {
+        var foreign: [ForeignCommit] = []
+        for commit in commits {
+            if let sparkBase = commit.sparkBase {
+                if commit.parents == [sparkBase] { break }
+                continue
+            }
+            foreign.append(ForeignCommit(id: commit.id, subject: commit.subject))
+        }
+        foreignCommits = foreign
     }
 }

@@ -2,8 +2,8 @@ internal import SparkEngine
 internal import SwiftRecipes
 
 /// The verification gate's Swift check: a `.swift` file that parsed before a recipe ran must
-/// still parse after it (swift-syntax's parser). Lives here because only the CLI links both
-/// the engine and SwiftRecipes.
+/// still parse after it (swift-syntax's parser). Lives here because the engine must not know
+/// SwiftRecipes (DESIGN.md), so only the executables' start-up joins the two.
 struct SwiftParseValidator: SourceValidator {
     var name: String { "swift-syntax" }
 

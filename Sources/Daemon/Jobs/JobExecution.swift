@@ -1,0 +1,81 @@
+package import Foundation
+package import GitKit
+package import JobQueue
+internal import Recipes
+package import SparkEngine
+internal import WSESim
+
+/// One attempt at one job: the job's recipes run through the Spark engine on the snapshot of its
+/// base, and the result is delivered to its review branch under the daemon's branch rules
+/// (DESIGN.md, "Review branches and commits"): stable name, regenerated from the new base,
+/// frozen by a human commit, compare-and-swap, deleted once its change is in the base, and
+/// created only within the repository's limits.
+package struct JobExecution: Sendable {
+    package var setup: DaemonSetup
+    package var store: JobStore
+    package var executor: GitExecutor
+
+    package init(setup: DaemonSetup, store: JobStore, executor: GitExecutor) {
+        (self.setup, self.store, self.executor) = (setup, store, executor)
+    }
+
+    /// What the attempt did, when it ended without an error worth retrying.
+    package struct Result: Sendable {
+        package var outcome: JobOutcome
+        package var report: ApplyReport?
+    }
+
+    /// Runs `job`. Throws ``JobFailure`` for what the worker records as a failed attempt.
+    package func run(_ job: Job, now: Date = Date()) async throws(JobFailure) -> Result {
+        let request = job.request
+        let repository = setup.repository(request.repository)
+        let branch = ReviewBranchNaming.branch(recipes: request.recipes, base: request.branch, repository: repository)
+        let limits = repository?.limits ?? RepositoryConfiguration.Limits()
+        let catalog = setup.catalog
+        do {
+            let prefix = repository?.branchPrefix ?? ReviewBranchName.defaultPrefix
+            let (openBranches, localCatalog) = try await executor.run {
+                let open = try Repository.open(at: request.repository).branchNames(withPrefix: prefix)
+                return (open, try RepositoryRecipes.catalog(catalog, repository: request.repository, commit: request.base))
+            }
+            let created = try await OffPool.run { [store] in
+                try store.branchesCreated(repository: request.repository, since: now.addingTimeInterval(-3600))
+            }
+            let mayCreate = openBranches.count < limits.openBranches && created < limits.branchesPerHour
+            let recipes = try request.recipes.map { id throws(RecipeError) in try localCatalog.recipe(id) }
+            let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
+            let apply = ApplyRequest(
+                repositoryPath: request.repository, recipes: recipes,
+                parameters: recipes.map { _ in request.parameters }, catalog: localCatalog,
+                base: request.base, branch: branch, identity: (identity, identity),
+                backend: try backendConfiguration(), validators: nil)
+            var configured = apply
+            configured.jobID = job.id
+            configured.branchPolicy = .init(mayCreate: mayCreate, deleteWhenNoChange: true)
+            let report = try await ApplyRunner(executor: executor).run(configured)
+            if report.branchAction == .created {
+                try await OffPool.run { [store] in try store.recordBranchCreated(repository: request.repository, branch: branch, now: now) }
+            }
+            return Result(outcome: Self.outcome(of: report), report: report)
+        } catch let error as ApplyError where error.code == .blocked || error.code == .limitReached {
+            return Result(outcome: .blocked(reason: error.description), report: nil)
+        } catch {
+            throw JobFailure(error)
+        }
+    }
+
+    static func outcome(of report: ApplyReport) -> JobOutcome {
+        switch report.branchAction {
+        case .created, .updated, .unchanged: .succeeded(branch: report.branch, commit: report.commit)
+        case .none, .deleted, .dryRun: .noChange
+        }
+    }
+
+    func backendConfiguration() throws -> BackendConfiguration {
+        let backend = setup.configuration.backend
+        let transport = Transport.Kind(rawValue: backend.transport) ?? .webSocket
+        return BackendConfiguration(
+            profile: try Profile.named(backend.profile), transport: .named(transport),
+            pace: backend.pace.map { .paced(speedup: $0) } ?? .virtual)
+    }
+}

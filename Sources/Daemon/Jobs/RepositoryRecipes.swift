@@ -1,0 +1,29 @@
+internal import GitKit
+package import Recipes
+
+/// A repository's own recipes, `.sparkd/recipes/<group>/<name>.yml`, read from a commit through
+/// libgit2 (never the working tree) and laid over the daemon's catalog: versioned with the code
+/// they change, like `.sparkd.yml`. A file that does not load fails the job with its
+/// `<repository>@<commit>:<path>:line:column` error.
+enum RepositoryRecipes {
+    static let directory = ".sparkd/recipes/"
+
+    /// `catalog` plus the recipes in `commit` of the repository at `path`; call on the git thread.
+    static func catalog(_ catalog: RecipeCatalog, repository path: String, commit: String) throws -> RecipeCatalog {
+        let repository = try Repository.open(at: path)
+        let snapshot = try repository.snapshot(of: try repository.resolveCommit(commit))
+        let files = snapshot.entries.filter { $0.path.hasPrefix(directory) && $0.path.hasSuffix(".yml") }
+        guard !files.isEmpty else { return catalog }
+        var recipes = catalog.recipes
+        for entry in files {
+            let name = "\(path)@\(String(commit.prefix(12))):\(entry.path)"
+            let bytes = try repository.contents(of: entry)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw RecipeError(.unreadable, "recipe file is not valid UTF-8", file: name, hint: "save it as UTF-8")
+            }
+            let id = String(entry.path.dropFirst(directory.count).dropLast(".yml".count))
+            recipes.append(try RecipeLoader.parse(text, file: name, expectedID: id))
+        }
+        return RecipeCatalog(recipes: recipes)
+    }
+}

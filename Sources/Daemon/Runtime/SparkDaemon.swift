@@ -1,0 +1,118 @@
+internal import Foundation
+internal import GitKit
+package import JobQueue
+package import Logging
+internal import ServiceLifecycle
+internal import UnixSignals
+
+/// The daemon: loads the configuration, takes the state directory, recovers what a previous
+/// process left running, catches up on pushes missed while down, and runs its services in one
+/// `ServiceGroup` until SIGTERM/SIGINT (graceful: running jobs get time to finish).
+/// `--once` runs only the workers, until the queue is empty.
+package final class SparkDaemon: Sendable {
+    package struct Options: Sendable {
+        package var configFile: String
+        package var once = false
+        package init(configFile: String, once: Bool = false) { (self.configFile, self.once) = (configFile, once) }
+    }
+
+    let options: Options
+    let logger: Logger
+    package let setup: SetupHolder
+    package let store: JobStore
+    let lock: StateDirectoryLock
+    let executor = GitExecutor(label: "sparkd.git")
+    package let workers: WorkerPool
+    package let triggers: JobTriggers
+    let started = Date()
+
+    /// Loads everything; throws a ``ConfigError`` (the configuration is wrong), a
+    /// ``DaemonError`` (the state directory is taken) or a ``JobQueueError`` (the database).
+    package init(options: Options, logger: Logger) throws {
+        self.options = options
+        self.logger = logger
+        let loaded = try DaemonSetup.load(file: options.configFile)
+        setup = SetupHolder(loaded)
+        lock = try StateDirectoryLock(stateDirectory: loaded.configuration.stateDirectory)
+        store = try JobStore(path: loaded.configuration.databasePath)
+        var workerOptions = WorkerPool.Options(workers: loaded.configuration.workers)
+        workerOptions.exitWhenIdle = options.once
+        let workers = WorkerPool(setup: setup, store: store, executor: executor, options: workerOptions, logger: logger)
+        self.workers = workers
+        triggers = JobTriggers(setup: setup, store: store, executor: executor, logger: logger, wake: { workers.wake() })
+        for problem in loaded.resolved.problems {
+            logger.warning("repository not served", metadata: ["repo.path": "\(problem.repository ?? "-")", "error.message": "\(problem)"])
+        }
+        for problem in loaded.catalogProblems {
+            logger.warning("recipe file does not load", metadata: ["error.message": "\(problem)"])
+        }
+    }
+
+    package func run() async throws {
+        try await recover()
+        _ = try await triggers.catchUp()
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: workers, successTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if !options.once {
+            services.append(.init(service: Scheduler(setup: setup, triggers: triggers, logger: logger)))
+            services.append(.init(service: ConfigurationReloader(daemon: self)))
+        }
+        var configuration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(30)
+        let group = ServiceGroup(configuration: configuration)
+        logger.info("sparkd started", metadata: [
+            "config.file": "\(options.configFile)", "state.dir": "\(setup.current.configuration.stateDirectory)",
+            "repo.count": "\(setup.current.configuration.repositories.count)", "worker.count": "\(setup.current.configuration.workers)",
+        ])
+        try await group.run()
+        logger.info("sparkd stopped")
+    }
+
+    /// Jobs left `running` by a process that is gone are queued again now (the state-directory
+    /// lock proves no other sparkd holds them); old history is pruned.
+    func recover() async throws {
+        let history = setup.current.configuration.history
+        let (orphans, pruned) = try await OffPool.run { [store] in
+            let orphans = try store.expireLeases(now: .distantFuture)
+            let pruned = try store.prune(
+                finishedBefore: Date().addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
+            return (orphans, pruned)
+        }
+        for job in orphans {
+            logger.notice("job left running by a stopped sparkd, queued again", metadata: [
+                "job.id": "\(job.id)", "job.state": "\(job.state.rawValue)", "job.attempt": "\(job.attempts)",
+            ])
+        }
+        if pruned > 0 { logger.info("history pruned", metadata: ["job.count": "\(pruned)"]) }
+    }
+
+    /// SIGHUP: the configuration file is read again; a broken one is reported and the running
+    /// configuration stays.
+    package func reload() async {
+        do {
+            let fresh = try await executor.run { [options] in try DaemonSetup.load(file: options.configFile) }
+            setup.replace(fresh)
+            logger.info("configuration reloaded", metadata: ["repo.count": "\(fresh.configuration.repositories.count)"])
+            for problem in fresh.resolved.problems {
+                logger.warning("repository not served", metadata: ["repo.path": "\(problem.repository ?? "-")", "error.message": "\(problem)"])
+            }
+            _ = try await triggers.catchUp()
+        } catch {
+            logger.error("configuration not reloaded; keeping the running one", metadata: ["error.message": "\(error)"])
+        }
+    }
+}
+
+/// Reloads the configuration on SIGHUP.
+struct ConfigurationReloader: Service {
+    let daemon: SparkDaemon
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        try await cancelWhenGracefulShutdown {
+            for await _ in signals { await daemon.reload() }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+internal import Foundation
+#if canImport(Glibc)
+    internal import Glibc
+#endif
+
+/// An exclusive `flock(2)` on `<state_dir>/sparkd.lock`, held for the daemon's lifetime: one
+/// sparkd per state directory. Holding it proves that every `running` job in the database was
+/// left by a process that is gone (kill -9, power loss), so those jobs can be queued again at
+/// once instead of waiting for their leases to run out. The kernel drops the lock when the
+/// process dies, however it dies.
+package final class StateDirectoryLock: Sendable {
+    let descriptor: Int32
+    package let path: String
+
+    /// Creates the state directory (mode 0700) if needed and takes the lock.
+    package init(stateDirectory: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        path = stateDirectory + "/sparkd.lock"
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw DaemonError(
+                "cannot create the lock file '\(path)': \(String(cString: strerror(errno)))",
+                hint: "check that the state directory is writable by the user sparkd runs as")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            close(descriptor)
+            throw DaemonError(
+                "another sparkd is already running with the state directory '\(stateDirectory)'"
+                    + (holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? ""),
+                hint: "stop it first (systemctl stop sparkd), or give this one another state_dir")
+        }
+        ftruncate(descriptor, 0)
+        let pid = "\(getpid())\n"
+        _ = pid.withCString { write(descriptor, $0, strlen($0)) }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+}
+
+/// A daemon start-up or runtime problem, with how to fix it.
+package struct DaemonError: Error, CustomStringConvertible, Sendable {
+    package var message: String
+    package var hint: String?
+
+    package init(_ message: String, hint: String? = nil) {
+        (self.message, self.hint) = (message, hint)
+    }
+
+    package var description: String { hint.map { "\(message)\n  hint: \($0)" } ?? message }
+}

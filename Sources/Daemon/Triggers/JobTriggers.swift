@@ -1,0 +1,162 @@
+internal import Foundation
+package import GitKit
+package import JobQueue
+package import Logging
+
+/// Turns what happens — a watched branch moved, a schedule fired, `sparkctl trigger`/`enqueue`,
+/// sparkd started after being down — into queued jobs. Jobs and the processed tip are written in
+/// one transaction before anything acts on them (DESIGN.md: durable before acted on).
+package struct JobTriggers: Sendable {
+    let setup: SetupHolder
+    let store: JobStore
+    let executor: GitExecutor
+    let logger: Logger
+    /// Wakes the workers after jobs were queued.
+    let wake: @Sendable () -> Void
+
+    package init(setup: SetupHolder, store: JobStore, executor: GitExecutor, logger: Logger, wake: @escaping @Sendable () -> Void) {
+        (self.setup, self.store, self.executor, self.logger, self.wake) = (setup, store, executor, logger, wake)
+    }
+
+    /// Start-up: every watched branch whose tip differs from the one last processed (or was never
+    /// processed) gets its `push` jobs, as if the push had just happened.
+    @discardableResult
+    package func catchUp() async throws -> [EnqueueResult] {
+        let processed = try await OffPool.run { [store] in try store.watchedTips() }
+        var results: [EnqueueResult] = []
+        for branch in setup.current.resolved.branches {
+            let tip = try? await tipOf(repository: branch.repository, branch: branch.branch)
+            let last = processed.first { $0.repository == branch.repository && $0.branch == branch.branch }
+            if let tip, last?.tip != tip {
+                results += try await branchMoved(repository: branch.repository, branch: branch.branch, to: tip)
+            }
+        }
+        return results
+    }
+
+    /// A watched branch points at `tip` now (new commits or rewritten history): its `push` jobs on
+    /// the new tip. The repository's `.sparkd.yml` is read again at that tip first.
+    @discardableResult
+    package func branchMoved(repository: String, branch: String, to tip: String) async throws -> [EnqueueResult] {
+        let fresh = try await executor.run { [setup] in setup.current.reresolving(repository: repository) }
+        setup.update { _ in fresh }
+        for problem in fresh.resolved.problems where problem.repository == repository {
+            logger.warning("repository configuration problem", metadata: ["repo.path": "\(repository)", "error.message": "\(problem)"])
+        }
+        let requests = fresh.branch(repository: repository, branch: branch).map {
+            JobPlanner.requests(for: $0, trigger: Trigger.push, base: tip)
+        } ?? []
+        let results = try await OffPool.run { [store] in
+            try store.enqueue(requests, recordingTip: WatchedTip(repository: repository, branch: branch, tip: tip))
+        }
+        log(results, trigger: Trigger.push)
+        if !requests.isEmpty { wake() }
+        return results
+    }
+
+    /// A watched branch was deleted: remembered, so that its return counts as a push.
+    package func branchDeleted(repository: String, branch: String) async throws {
+        try await OffPool.run { [store] in try store.record(WatchedTip(repository: repository, branch: branch, tip: nil)) }
+        logger.info("watched branch deleted", metadata: ["repo.path": "\(repository)", "ref.name": "\(branch)"])
+    }
+
+    /// A named trigger (`nightly`, a schedule, `manual` for everything marked so): the jobs of every
+    /// watched branch whose rules name it, at the branch's current tip.
+    package func fire(_ trigger: String) async throws -> [EnqueueResult] {
+        let known = setup.current.configuration.triggerNames
+        guard known.contains(trigger) else { throw TriggerError.unknownTrigger(trigger, known: known) }
+        var requests: [JobRequest] = []
+        for branch in setup.current.resolved.branches where branch.rules.contains(where: { $0.on.contains(trigger) }) {
+            guard let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
+            requests += JobPlanner.requests(for: branch, trigger: trigger, base: tip)
+        }
+        let batch = requests
+        let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
+        log(results, trigger: trigger)
+        if !batch.isEmpty { wake() }
+        return results
+    }
+
+    /// `sparkctl enqueue`: recipes on a configured repository at a revision (default: the watched
+    /// branch's tip; the branch defaults to the first watched one). No recipes: the branch's rules
+    /// marked `on: [manual]`, one job each.
+    package func enqueue(
+        repository: String, branch: String?, base: String?, recipes: [String], parameters: [String: String]
+    ) async throws -> [EnqueueResult] {
+        let current = setup.current
+        guard let configured = current.repository(repository) else {
+            throw TriggerError.unknownRepository(repository, known: current.configuration.repositories.map(\.path))
+        }
+        let branchName = branch ?? configured.branches.first ?? "main"
+        let catalogIDs = Set(current.catalog.recipes.map(\.id))
+        let commit = try await executor.run { () throws -> String in
+            let opened = try Repository.open(at: repository)
+            let commit = try base.map { try opened.resolveCommit($0) } ?? opened.resolveCommit("refs/heads/\(branchName)")
+            let local = try Set(opened.snapshot(of: commit).entries.map(\.path))
+            for id in recipes where !catalogIDs.contains(id) && !local.contains("\(RepositoryRecipes.directory)\(id).yml") {
+                throw TriggerError.unknownRecipe(id)
+            }
+            return commit.description
+        }
+        var requests: [JobRequest]
+        if recipes.isEmpty {
+            let rules = current.branch(repository: repository, branch: branchName).map {
+                JobPlanner.requests(for: $0, trigger: Trigger.manual, base: commit)
+            } ?? []
+            guard !rules.isEmpty else { throw TriggerError.noRecipes(repository: repository, branch: branchName) }
+            requests = rules
+        } else {
+            requests = [JobRequest(
+                repository: repository, branch: branchName, base: commit, recipes: recipes, parameters: parameters,
+                trigger: Trigger.manual)]
+        }
+        let batch = requests
+        let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
+        log(results, trigger: Trigger.manual)
+        wake()
+        return results
+    }
+
+    private func tipOf(repository: String, branch: String) async throws -> String? {
+        try await executor.run { try Repository.open(at: repository).branchTip(branch)?.description }
+    }
+
+    private func log(_ results: [EnqueueResult], trigger: String) {
+        for result in results {
+            let job = result.job
+            let what: String
+            switch result {
+            case .enqueued(_, let superseded): what = superseded.isEmpty ? "queued" : "queued, superseding \(superseded.map(String.init))"
+            case .duplicate: what = "already queued"
+            }
+            logger.info("job \(what)", metadata: [
+                "job.id": "\(job.id)", "job.trigger": "\(trigger)", "repo.path": "\(job.request.repository)",
+                "ref.name": "\(job.request.branch)", "job.base": "\(job.request.base.prefix(12))",
+                "job.recipes": "\(job.request.recipes.joined(separator: ","))",
+            ])
+        }
+    }
+}
+
+/// A trigger that names something sparkd does not serve.
+package enum TriggerError: Error, CustomStringConvertible, Sendable {
+    case unknownRepository(String, known: [String])
+    case unknownRecipe(String)
+    case unknownTrigger(String, known: [String])
+    case noRecipes(repository: String, branch: String)
+
+    package var description: String {
+        switch self {
+        case .unknownRepository(let path, let known):
+            "repository '\(path)' is not watched by this sparkd (watched: \(known.isEmpty ? "none" : known.joined(separator: ", "))); "
+                + "add it under 'repositories:' in the configuration and reload (systemctl reload sparkd)"
+        case .unknownRecipe(let id):
+            "unknown recipe '\(id)'; list recipes with 'sparkctl recipe list'"
+        case .noRecipes(let repository, let branch):
+            "no recipes given, and no rule of '\(repository)' (branch '\(branch)') is marked 'on: [manual]'; "
+                + "pass --recipe ID, or add 'manual' to a recipe's 'on:' in the configuration"
+        case .unknownTrigger(let name, let known):
+            "no trigger named '\(name)' (known: \(known.joined(separator: ", "))); define it under 'schedules:' or use one of those"
+        }
+    }
+}

@@ -1,0 +1,226 @@
+internal import Foundation
+package import GitKit
+package import JobQueue
+package import Logging
+package import ServiceLifecycle
+internal import Synchronization
+
+/// The daemon's workers: each claims a due job under a lease, runs it through ``JobExecution``
+/// while heartbeating the lease, and records how it ended. The store serialises branch updates of
+/// one repository (one running job per repository). On graceful shutdown (SIGTERM) no new job is
+/// claimed and running ones get `drainTimeout` to finish; one still running then is given up as a
+/// retryable failed attempt (its ref update is atomic, so the retry regenerates what is missing).
+package final class WorkerPool: Service {
+    package struct Options: Sendable {
+        package var workers: Int
+        /// Seconds a lease lasts; heartbeats renew it three times as often.
+        package var lease: Double = 30
+        package var drainTimeout: Duration = .seconds(20)
+        /// `sparkd --once`: return when nothing is queued or running any more.
+        package var exitWhenIdle = false
+        /// How often idle workers look for jobs whose backoff ended.
+        package var tick: Duration = .seconds(1)
+
+        package init(workers: Int) { self.workers = max(1, workers) }
+    }
+
+    let setup: SetupHolder
+    let store: JobStore
+    let executor: GitExecutor
+    let options: Options
+    let logger: Logger
+    let doorbell = Doorbell()
+    /// Called after each attempt ends (metrics, tests).
+    let onFinish: @Sendable (Job, JobExecution.Result?) -> Void
+    private let stopping = Atomic<Bool>(false)
+    private let identity = "sparkd-\(ProcessInfo.processInfo.processIdentifier)"
+
+    package init(
+        setup: SetupHolder, store: JobStore, executor: GitExecutor, options: Options, logger: Logger,
+        onFinish: @escaping @Sendable (Job, JobExecution.Result?) -> Void = { _, _ in }
+    ) {
+        (self.setup, self.store, self.executor, self.options, self.logger, self.onFinish) =
+            (setup, store, executor, options, logger, onFinish)
+    }
+
+    /// Wakes idle workers: a job was queued.
+    package func wake() { doorbell.ring() }
+
+    package func run() async throws {
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Bool.self) { group in
+                for index in 1...options.workers {
+                    let rings = doorbell.subscribe()
+                    group.addTask {
+                        await self.work(name: "\(self.identity)-w\(index)", rings: rings)
+                        return true
+                    }
+                }
+                group.addTask {
+                    await self.tick()
+                    return false
+                }
+                // When the last worker is done, the ticker is stopped too.
+                var working = options.workers
+                for await wasWorker in group where wasWorker {
+                    working -= 1
+                    if working == 0 { group.cancelAll() }
+                }
+            }
+        } onGracefulShutdown: {
+            self.stop()
+        }
+    }
+
+    private func stop() {
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        doorbell.close()
+    }
+
+    private var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
+
+    private func tick() async {
+        while !isStopping {
+            do { try await Task.sleep(for: options.tick) } catch { return }
+            doorbell.ring()
+        }
+    }
+
+    private func work(name: String, rings: AsyncStream<Void>) async {
+        var logger = logger
+        logger[metadataKey: "worker.name"] = "\(name)"
+        var iterator = rings.makeAsyncIterator()
+        repeat {
+            while !isStopping {
+                let claim: JobClaim?
+                do {
+                    claim = try await OffPool.run { [store, options] in try store.claim(worker: name, lease: options.lease) }
+                } catch {
+                    logger.warning("cannot claim a job", metadata: ["error.message": "\(error)"])
+                    break
+                }
+                guard let claim else { break }
+                await attempt(claim, worker: name, logger: logger)
+            }
+            if options.exitWhenIdle, await isIdle() {
+                stop()
+                return
+            }
+        } while await iterator.next() != nil
+    }
+
+    private func isIdle() async -> Bool {
+        let counts = try? await OffPool.run { [store] in try store.counts() }
+        guard let counts else { return false }
+        return (counts[.queued] ?? 0) == 0 && (counts[.running] ?? 0) == 0
+    }
+
+    private func attempt(_ claim: JobClaim, worker: String, logger base: Logger) async {
+        var logger = base
+        let job = claim.job
+        logger[metadataKey: "job.id"] = "\(job.id)"
+        logger[metadataKey: "job.attempt"] = "\(claim.attempt)"
+        logger[metadataKey: "repo.path"] = "\(job.request.repository)"
+        logger[metadataKey: "job.recipes"] = "\(job.request.recipes.joined(separator: ","))"
+        logger.info("job started", metadata: ["job.base": "\(job.request.base.prefix(12))", "job.trigger": "\(job.request.trigger)"])
+        let execution = JobExecution(setup: setup.current, store: store, executor: executor)
+        let started = ContinuousClock.now
+        let jobLogger = logger
+
+        let result: Result<JobExecution.Result, JobFailure>? = await withTaskGroup(of: Outcome.self) { group in
+            group.addTask { Outcome.finished(await Self.capture { () throws(JobFailure) in try await execution.run(job) }) }
+            group.addTask { await self.heartbeat(job.id, worker: worker, logger: jobLogger) }
+            group.addTask { await self.drainDeadline() }
+            defer { group.cancelAll() }
+            while let next = await group.next() {
+                switch next {
+                case .finished(let result): return result
+                case .leaseLost: return nil
+                case .heartbeatStopped: continue
+                case .drainExpired:
+                    return .failure(JobFailure(message: "interrupted: sparkd shut down before the job finished", retryable: true))
+                }
+            }
+            return nil
+        }
+        let seconds = (ContinuousClock.now - started).seconds
+        await record(job, result: result, worker: worker, seconds: seconds, logger: logger)
+    }
+
+    private enum Outcome: Sendable {
+        case finished(Result<JobExecution.Result, JobFailure>)
+        case leaseLost, heartbeatStopped, drainExpired
+    }
+
+    private static func capture(
+        _ body: () async throws(JobFailure) -> JobExecution.Result
+    ) async -> Result<JobExecution.Result, JobFailure> {
+        do { return .success(try await body()) } catch { return .failure(error) }
+    }
+
+    /// Renews the lease until cancelled; `.leaseLost` when the job was cancelled or taken over.
+    private func heartbeat(_ id: Job.ID, worker: String, logger: Logger) async -> Outcome {
+        let interval = Duration.seconds(options.lease / 3)
+        while true {
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                return .heartbeatStopped
+            }
+            do {
+                try await OffPool.run { [store, options] in try store.heartbeat(id, worker: worker, lease: options.lease) }
+            } catch let error as JobQueueError where error.code == .leaseLost {
+                logger.info("job no longer ours; publishing nothing", metadata: ["error.message": "\(error.message)"])
+                return .leaseLost
+            } catch {
+                logger.warning("heartbeat failed", metadata: ["error.message": "\(error)"])
+            }
+        }
+    }
+
+    /// Returns `drainTimeout` after graceful shutdown began; never returns before.
+    private func drainDeadline() async -> Outcome {
+        while !isStopping {
+            do { try await Task.sleep(for: .milliseconds(100)) } catch { return .heartbeatStopped }
+        }
+        do { try await Task.sleep(for: options.drainTimeout) } catch { return .heartbeatStopped }
+        return .drainExpired
+    }
+
+    private func record(
+        _ job: Job, result: Result<JobExecution.Result, JobFailure>?, worker: String, seconds: Double, logger: Logger
+    ) async {
+        guard let result else {
+            onFinish(job, nil)
+            return
+        }
+        do {
+            let finished: Job
+            switch result {
+            case .success(let done):
+                finished = try await OffPool.run { [store] in try store.complete(job.id, worker: worker, outcome: done.outcome) }
+                logger.info("job finished", metadata: [
+                    "job.state": "\(finished.state.rawValue)", "job.seconds": "\(String(format: "%.3f", seconds))",
+                    "branch.name": "\(done.report?.branch ?? "-")", "branch.action": "\(done.report?.branchAction.rawValue ?? "-")",
+                    "job.reason": "\(finished.reason ?? "")",
+                ])
+                onFinish(finished, done)
+            case .failure(let failure):
+                finished = try await OffPool.run { [store] in
+                    try store.fail(job.id, worker: worker, reason: failure.message, retryable: failure.retryable)
+                }
+                logger.warning("job attempt failed", metadata: [
+                    "job.state": "\(finished.state.rawValue)", "error.message": "\(failure.message)",
+                    "job.retryable": "\(failure.retryable)",
+                ])
+                onFinish(finished, nil)
+            }
+        } catch {
+            logger.warning("cannot record the job's end", metadata: ["error.message": "\(error)"])
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import JobQueue
+import Testing
+import TestSupport
+
+@Suite("Watched tips and review-branch creations")
+struct WatchedTipTests {
+    let directory: TemporaryDirectory
+    let store: JobStore
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = try JobStore(path: directory.path + "/jobs.sqlite")
+    }
+
+    @Test("jobs and the processed tip are written together, and a tip can be updated and cleared")
+    func enqueueWithTip() throws {
+        let requests = ["fixup/end-of-file", "fixup/trailing-whitespace"].map {
+            JobRequest(repository: "/srv/app", branch: "main", base: "b1", recipes: [$0], trigger: "push")
+        }
+        let results = try store.enqueue(requests, recordingTip: WatchedTip(repository: "/srv/app", branch: "main", tip: "b1"), now: t0)
+        #expect(results.count == 2)
+        #expect(try store.jobs().count == 2)
+        #expect(try store.watchedTips() == [WatchedTip(repository: "/srv/app", branch: "main", tip: "b1")])
+
+        try store.record(WatchedTip(repository: "/srv/app", branch: "main", tip: nil), now: t0)
+        try store.record(WatchedTip(repository: "/srv/app", branch: "dev", tip: "c1"), now: t0)
+        #expect(try store.watchedTips() == [
+            WatchedTip(repository: "/srv/app", branch: "dev", tip: "c1"),
+            WatchedTip(repository: "/srv/app", branch: "main", tip: nil),
+        ])
+        // Survives reopening (a restart).
+        #expect(try JobStore(path: store.path).watchedTips().count == 2)
+    }
+
+    @Test("the same request twice in one batch is queued once")
+    func batchDedupe() throws {
+        let store = try JobStore(path: directory.path + "/batch.sqlite")
+        let request = JobRequest(repository: "/srv/app", branch: "main", base: "b1", recipes: ["r"], trigger: "push")
+        let results = try store.enqueue([request, request], recordingTip: WatchedTip(repository: "/srv/app", branch: "main", tip: "b1"))
+        guard case .duplicate = results[1] else {
+            Issue.record("the second identical request should be a duplicate, got \(results[1])")
+            return
+        }
+        #expect(try store.jobs().count == 1)
+    }
+
+    @Test("branch creations are counted per repository within a window")
+    func creations() throws {
+        try store.recordBranchCreated(repository: "/srv/app", branch: "spark/a", now: t0)
+        try store.recordBranchCreated(repository: "/srv/app", branch: "spark/b", now: t0.addingTimeInterval(1800))
+        try store.recordBranchCreated(repository: "/srv/other", branch: "spark/a", now: t0.addingTimeInterval(1800))
+        #expect(try store.branchesCreated(repository: "/srv/app", since: t0) == 2)
+        #expect(try store.branchesCreated(repository: "/srv/app", since: t0.addingTimeInterval(1)) == 1)
+        #expect(try store.branchesCreated(repository: "/srv/nothing", since: t0) == 0)
+    }
+}
