@@ -5,7 +5,7 @@ import Testing
 /// other event is refused without changing anything.
 @Suite struct JobLifecycleTests {
     enum Event: CaseIterable, Sendable {
-        case claim, succeed, noChange, block, fail, failFatal, leaseExpired, cancel, supersede, retry
+        case claim, succeed, noChange, block, fail, failFatal, leaseExpired, orphaned, cancel, supersede, retry
 
         func apply(_ lifecycle: inout JobLifecycle) throws(JobTransitionError) -> JobLifecycle.Effect {
             switch self {
@@ -16,6 +16,7 @@ import Testing
             case .fail: try lifecycle.fail(reason: "boom")
             case .failFatal: try lifecycle.fail(reason: "bad recipe", retryable: false)
             case .leaseExpired: try lifecycle.leaseExpired()
+            case .orphaned: try lifecycle.orphaned()
             case .cancel: try lifecycle.cancel()
             case .supersede: try lifecycle.supersede()
             case .retry: try lifecycle.retry()
@@ -39,6 +40,7 @@ import Testing
             .fail: (.queued, .requeue(delay: 5)),
             .failFatal: (.failed, .finish(.failed)),
             .leaseExpired: (.queued, .requeue(delay: 5)),
+            .orphaned: (.queued, .requeue(delay: 0)),
             .cancel: (.cancelled, .stopWorker(.cancelled)),
             .supersede: (.superseded, .stopWorker(.superseded)),
         ],

@@ -1,19 +1,24 @@
 import Foundation
 
-/// Runs the real `sparkctl` binary built next to the test bundle (`swift build --build-tests`
-/// builds it into the same directory).
-public enum SparkctlBinary {
-    public static var path: String {
+/// The package's executables, built next to the test bundle by `swift build --build-tests`.
+public enum BuiltBinary {
+    public static func path(_ name: String) -> String {
         let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = (bundle as NSString).deletingLastPathComponent
         // The test runner may be the .xctest bundle itself or a helper inside it.
         while !directory.isEmpty, directory != "/" {
-            let candidate = (directory as NSString).appendingPathComponent("sparkctl")
+            let candidate = (directory as NSString).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             directory = (directory as NSString).deletingLastPathComponent
         }
-        return "sparkctl"
+        return name
     }
+}
+
+/// Runs the real `sparkctl` binary built next to the test bundle (`swift build --build-tests`
+/// builds it into the same directory).
+public enum SparkctlBinary {
+    public static var path: String { BuiltBinary.path("sparkctl") }
 
     /// Runs `sparkctl ARGUMENTS` with git's identity variables cleared, so commits take their
     /// identity from the repository configuration, as for a user.

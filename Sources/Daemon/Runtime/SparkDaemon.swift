@@ -75,7 +75,7 @@ package final class SparkDaemon: Sendable {
     func recover() async throws {
         let history = setup.current.configuration.history
         let (orphans, pruned) = try await OffPool.run { [store] in
-            let orphans = try store.expireLeases(now: .distantFuture)
+            let orphans = try store.recoverOrphans()
             let pruned = try store.prune(
                 finishedBefore: Date().addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
             return (orphans, pruned)

@@ -74,6 +74,16 @@ package struct JobLifecycle: Sendable, Hashable {
         return failAttempt("the worker running attempt \(attempts) stopped renewing its lease", retryable: true)
     }
 
+    /// The process that ran the job is gone (sparkd restarted after kill -9 or a power loss): the
+    /// attempt counts, and the job is queued again at once — the crash was not the job's doing,
+    /// so it waits out no backoff.
+    package mutating func orphaned() throws(JobTransitionError) -> Effect {
+        guard state == .running else { throw JobTransitionError(event: "recover the orphaned", state: state) }
+        let effect = failAttempt("sparkd stopped while attempt \(attempts) was running", retryable: true)
+        if case .requeue = effect { return .requeue(delay: 0) }
+        return effect
+    }
+
     /// A user cancels the job.
     package mutating func cancel() throws(JobTransitionError) -> Effect {
         try end(.cancelled, event: "cancel")

@@ -75,6 +75,21 @@ extension JobStore {
         try write { db in try expireLeases(in: db, now: now) }
     }
 
+    /// Queues again (or fails, when no attempts are left) every running job, whatever its lease
+    /// says. Only for a daemon that holds the state directory's lock: every running job was then
+    /// left by a process that is gone.
+    @discardableResult
+    package func recoverOrphans(now: Date = Date()) throws(JobQueueError) -> [Job] {
+        try write { db in
+            let running = try Job.fetchAll(db, sql: "SELECT * FROM jobs WHERE state = 'running' ORDER BY id")
+            return try running.map { job in
+                try transition(job, in: db, now: now, worker: job.leaseOwner) { lifecycle throws(JobTransitionError) in
+                    try lifecycle.orphaned()
+                }.job
+            }
+        }
+    }
+
     @discardableResult
     func expireLeases(in db: Database, now: Date) throws -> [Job] {
         let expired = try Job.fetchAll(

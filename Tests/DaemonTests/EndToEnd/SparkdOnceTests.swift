@@ -1,0 +1,129 @@
+import Foundation
+import JobQueue
+import Testing
+import TestSupport
+
+/// `sparkd --config F --once`, the real binary on real repositories: the branch rules of
+/// DESIGN.md ("Review branches and commits") checked with the git command line.
+@Suite("sparkd --once: review branches from the daemon")
+struct SparkdOnceTests {
+    @Test("the tip of a watched branch becomes a review branch; nothing else in the repository moves")
+    func reviewBranchFromTip() throws {
+        let fixture = try DaemonFixture()
+        let before = try CheckoutState(fixture.repo)
+        let result = try fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CheckoutState(fixture.repo) == before)
+
+        let tip = try fixture.repo.git("rev-parse", "main")
+        let branch = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+        #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
+        let message = try fixture.repo.git("log", "-1", "--format=%B", branch)
+        #expect(message.contains("Spark-Base: \(tip)"))
+        #expect(message.contains("Spark-Job: "))
+        #expect(try fixture.repo.git("show", "\(branch):a.txt") == "trailing\nclean")
+        #expect(try fixture.repo.git("log", "-1", "--format=%an <%ae>", branch) == "sparkd <sparkd@localhost>")
+        // end-of-file has its own branch.
+        #expect(fixture.branchTip("spark/fixup-end-of-file") != nil)
+        try fixture.repo.git("fsck", "--strict")
+
+        let jobs = try fixture.store().jobs()
+        #expect(jobs.count == 2)
+        #expect(jobs.allSatisfy { $0.state == .succeeded && $0.request.trigger == "push" && $0.request.base == tip })
+    }
+
+    @Test("a second run on the same tip queues nothing; a new commit regenerates the branch from the new base")
+    func regeneratesOnNewBase() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        #expect(try fixture.once().status == 0)
+        let first = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+        #expect(try fixture.once().status == 0)
+        #expect(try fixture.store().jobs().count == 1)
+        #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == first)
+
+        try fixture.repo.commit(["c.txt": "more  \n"], message: "second")
+        let tip = try fixture.repo.git("rev-parse", "main")
+        #expect(try fixture.once().status == 0)
+        let second = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+        #expect(second != first)
+        // Regenerated, not rebased: one commit on the new base.
+        #expect(try fixture.repo.git("rev-list", "--count", "main..\(second)") == "1")
+        #expect(try fixture.repo.git("rev-parse", "\(second)^") == tip)
+        #expect(try fixture.repo.git("show", "\(second):c.txt") == "more")
+        try fixture.repo.git("fsck", "--strict")
+    }
+
+    @Test("a human commit on the review branch freezes it: the job is blocked and the branch is never overwritten")
+    func humanCommitBlocks() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        #expect(try fixture.once().status == 0)
+        // A reviewer adds a commit to the review branch (in a worktree of their own).
+        let worktree = fixture.directory.path + "/review"
+        try fixture.repo.git("worktree", "add", "-q", worktree, "spark/fixup-trailing-whitespace")
+        let reviewer = GitFixture(path: worktree)
+        try reviewer.commit(["note.txt": "reviewed\n"], message: "reviewer's note")
+        try fixture.repo.git("worktree", "remove", worktree)
+        let human = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+
+        try fixture.repo.commit(["c.txt": "more  \n"], message: "second")
+        #expect(try fixture.once().status == 0)
+        #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == human)
+        let last = try #require(try fixture.store().jobs().first)
+        #expect(last.state == .blocked)
+        #expect(last.reason?.contains("did not make") == true)
+        #expect(last.reason?.contains("reviewer's note") == true)
+    }
+
+    @Test("history of the base rewritten (force-push): the branch is regenerated on the new base, not blocked")
+    func rewrittenBase() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        try fixture.repo.commit(["c.txt": "to be rewritten  \n"], message: "second")
+        #expect(try fixture.once().status == 0)
+        try fixture.repo.git("reset", "-q", "--hard", "HEAD~1")
+        try fixture.repo.commit(["d.txt": "rewritten  \n"], message: "second, again")
+        let tip = try fixture.repo.git("rev-parse", "main")
+        #expect(try fixture.once().status == 0)
+        let branch = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+        #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
+        #expect(try fixture.store().jobs().first?.state == .succeeded)
+    }
+
+    @Test("once the change is in the base, the review branch is deleted")
+    func deletedWhenMerged() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        #expect(try fixture.once().status == 0)
+        try fixture.repo.git("merge", "-q", "--ff-only", "spark/fixup-trailing-whitespace")
+        #expect(try fixture.once().status == 0)
+        #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == nil)
+        #expect(try fixture.store().jobs().first?.state == .noChange)
+    }
+
+    @Test("the open-branch limit: a change that needs one more branch is blocked with the limit named")
+    func openBranchLimit() throws {
+        let fixture = try DaemonFixture(repositoryExtra: "    limits: { open_branches: 1 }")
+        #expect(try fixture.once().status == 0)
+        let jobs = try fixture.store().jobs()
+        #expect(try fixture.branches().filter { $0.hasPrefix("spark/") }.count == 1)
+        #expect(jobs.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.blocked, .succeeded])
+        #expect(jobs.first { $0.state == .blocked }?.reason?.contains("open_branches") == true)
+    }
+
+    @Test("a broken configuration exits 2 naming file:line:column; a second sparkd on the same state exits 1")
+    func badStarts() throws {
+        let fixture = try DaemonFixture()
+        try "state_dir: \(fixture.stateDirectory)\nworkerz: 2\n".write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
+        let broken = try fixture.once()
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("\(fixture.configPath):2:1"))
+        #expect(broken.stderr.contains("workers"))
+
+        try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        let first = try #require(fixture.start())
+        #expect(eventually { first.log.contains("sparkd started") }, "\(first.log)")
+        let second = try fixture.once()
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another sparkd is already running"))
+        first.signal(SIGTERM)
+        #expect(first.waitForExit() == 0)
+    }
+}
