@@ -1,6 +1,6 @@
 package import GitKit
 package import Logging
-package import ServiceLifecycle
+internal import ServiceLifecycle
 
 /// Watches the configured branches of the configured repositories and reports what changes, as
 /// ``events``. A `Service`: run it in the daemon's `ServiceGroup`; `run()` returns on graceful

@@ -40,7 +40,11 @@ import Testing
           arguments: Setup.allCases)
     func baseline(setup: Setup) async throws {
         let missing = directory.path + "/not-yet"
-        let watcher = makeWatcher(setup, branches: ["main", "absent"], extra: [WatchedRepository(path: missing, branches: ["main"])])
+        // A plain directory inside a repository's working tree is not that repository.
+        let inside = try directory.subdirectory("app/sub")
+        let watcher = makeWatcher(setup, branches: ["main", "absent"], extra: [
+            WatchedRepository(path: missing, branches: ["main"]), WatchedRepository(path: inside, branches: ["main"]),
+        ])
         try await WatchRecorder.watching(watcher) { recorder in
             let baseline = try #require(await recorder.baseline())
             guard case .baseline = recorder.events.first else {
@@ -50,6 +54,7 @@ import Testing
             let main = try tip("main")
             #expect(baseline.repositories[repo.path] == .present(tips: ["main": main]))
             #expect(baseline.repositories[missing] == .missing)
+            #expect(baseline.repositories[inside] == .missing)
         }
     }
 
@@ -200,6 +205,29 @@ import Testing
             })
             _ = try #require(await recorder.change(.advanced, of: "main"))
             #expect(!recorder.changes.contains { $0.branch == "broken" }, "\(recorder.changes)")
+        }
+    }
+
+    @Test("a push into a bare repository is reported", arguments: Setup.allCases)
+    func pushIntoBare(setup: Setup) async throws {
+        let bare = try GitFixture.create(at: directory.path + "/srv/app.git", bare: true)
+        try repo.git("push", "-q", bare.path, "main")
+        let watcher = RefWatcher(
+            repositories: [WatchedRepository(path: bare.path, branches: ["main"])],
+            pollInterval: setup.pollInterval, mode: setup.mode, logger: WatchRecorder.logger())
+        try await WatchRecorder.watching(watcher) { recorder in
+            let baseline = try #require(await recorder.baseline())
+            #expect(baseline.tip(of: "main", in: bare.path)?.description == first)
+            let second = try repo.commit(["README.md": "two\n"])
+            try repo.git("push", "-q", bare.path, "main")
+            let advanced = try #require(await recorder.change(.advanced, of: "main"))
+            #expect(advanced.newTip?.description == second)
+            try repo.git("reset", "-q", "--hard", "HEAD~1")
+            let third = try repo.commit(["README.md": "three\n"])
+            try repo.git("push", "-q", "--force", bare.path, "main")
+            let forced = try #require(await recorder.change(.rewritten, of: "main"))
+            #expect(forced.oldTip?.description == second)
+            #expect(forced.newTip?.description == third)
         }
     }
 
