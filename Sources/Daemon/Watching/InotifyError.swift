@@ -14,7 +14,7 @@ package struct InotifyError: Error, Sendable, CustomStringConvertible {
     package var description: String {
         var text = "\(operation) failed: \(message) (errno \(errno))"
         if errno == 28 {  // ENOSPC: the per-user watch limit.
-            text += "; raise fs.inotify.max_user_watches (sysctl) or run sparkd with watch_mode: polling"
+            text += "; raise fs.inotify.max_user_watches (sysctl), or run the watcher in polling mode"
         }
         return text
     }
