@@ -39,25 +39,31 @@ package struct ControlServer: Service {
     package func run() async throws {
         try ControlSocketFile.prepare(socketPath)
         let path = socketPath
+        let bound = ControlSocketFile.bindPath(for: path)
         let logger = logger
         let onReady = onReady
         let application = Application(
             router: makeRouter(),
-            configuration: ApplicationConfiguration(address: .unixDomainSocket(path: path), serverName: "sparkd"),
+            configuration: ApplicationConfiguration(address: .unixDomainSocket(path: bound), serverName: "sparkd"),
             onServerRunning: { _ in
                 do {
-                    try ControlSocketFile.restrict(path)
+                    try ControlSocketFile.publish(boundAt: bound, as: path)
                 } catch {
                     // Never serve a socket others could use: unreachable is better than open.
-                    logger.critical("cannot restrict the control socket to mode 0600", metadata: ["socket.path": "\(path)", "error": "\(error)"])
-                    ControlSocketFile.remove(path)
+                    logger.critical(
+                        "cannot publish the control socket with mode 0600",
+                        metadata: ["socket.path": "\(path)", "error": "\(error)"])
+                    ControlSocketFile.removeStaging(of: bound, for: path)
                     return
                 }
                 logger.info("control socket ready", metadata: ["socket.path": "\(path)"])
                 await onReady()
             },
             logger: logger)
-        defer { ControlSocketFile.remove(path) }
+        defer {
+            ControlSocketFile.removeStaging(of: bound, for: path)
+            ControlSocketFile.remove(path)
+        }
         try await application.run()
     }
 }

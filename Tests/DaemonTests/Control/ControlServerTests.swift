@@ -21,6 +21,9 @@ struct ControlServerTests {
             #expect(try permissions((server.socketPath as NSString).deletingLastPathComponent) == 0o700)
             let type = try FileManager.default.attributesOfItem(atPath: server.socketPath)[.type] as? FileAttributeType
             #expect(type == .typeSocket)
+            // Bound in a private staging directory and moved into place: nothing else is left.
+            let directory = (server.socketPath as NSString).deletingLastPathComponent
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["sparkd.sock"])
             return server.socketPath
         }
         #expect(!FileManager.default.fileExists(atPath: path))
