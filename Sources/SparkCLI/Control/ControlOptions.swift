@@ -11,7 +11,7 @@ struct ControlOptions: ParsableArguments {
             valueName: "path"))
     var socket: String?
 
-    @Option(name: .long, help: ArgumentHelp("The daemon's configuration, read for its socket.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The daemon's configuration, read for its socket (default: /etc/sparkd/sparkd.yml if it exists).", valueName: "file"))
     var config: String?
 
     @Flag(name: .long, help: "Print JSON on standard output.")
