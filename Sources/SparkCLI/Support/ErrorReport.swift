@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import ControlAPI
 internal import Foundation
 internal import GitKit
 internal import Recipes
@@ -44,6 +45,13 @@ enum ErrorReport {
                 exitStatus: status)
         case let error as BackendError:
             return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
+        case let error as ControlClientError:
+            // The daemon's own code (`not_found`, `conflict`) when it answered, else ours (`no_daemon`).
+            return Body(
+                code: error.daemonCode ?? error.code.rawValue, message: error.message, subject: error.socketPath, hint: error.hint,
+                exitStatus: status)
+        case let error as SocketLocation.ConfigError:
+            return Body(code: "config", message: error.message, hint: error.hint, exitStatus: status)
         default:
             return Body(code: "\(type(of: error))", message: "\(error)", exitStatus: status)
         }

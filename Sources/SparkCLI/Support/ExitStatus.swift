@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import ControlAPI
 internal import GitKit
 internal import Recipes
 internal import SparkEngine
@@ -24,6 +25,12 @@ enum ExitStatus {
         case is ApplyError: return failure
         case let error as WSEError: return error.code == .contextOverflow ? failure : usage
         case is BackendError: return failure
+        // No daemon, no permission, not found, a conflicting state: the operation failed (1). A
+        // socket path that cannot be one, or a request the daemon calls malformed (HTTP 400: an
+        // unknown state name, a bad revision), is the command line's to fix (2).
+        case let error as ControlClientError:
+            return error.code == .invalidSocket || (error.code == .daemon && error.status == 400) ? usage : failure
+        case is SocketLocation.ConfigError: return usage
         default: return failure
         }
     }
