@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader clean
+.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
 
 all: build
 
@@ -56,6 +56,14 @@ fuzz-rewrite:
 
 fuzz-loader:
 	scripts/fuzz.sh loader $(SECONDS)
+
+## Release build, then binaries, systemd units and /etc/sparkd/sparkd.yml (if absent): PREFIX=/usr/local DESTDIR=.
+install: deps
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" SYSTEMDDIR="$(SYSTEMDDIR)" scripts/install.sh
+
+## systemd-analyze verify the units, and their exposure score (fails above 2.0).
+check-systemd:
+	@scripts/check-systemd.sh
 
 clean:
 	rm -rf .build .example .bench

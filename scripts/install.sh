@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `make install`: builds sparkd and sparkctl in release mode and installs them with their systemd
+# units and an example configuration.
+#
+#   PREFIX      /usr/local   binaries in $PREFIX/bin; ExecStart= of the units points there
+#   DESTDIR     (empty)      staging root prepended to every path written (for packaging)
+#   SYSTEMDDIR  $PREFIX/lib/systemd/system
+#   SYSUSERSDIR $PREFIX/lib/sysusers.d
+#   STATIC_STDLIB yes        link the Swift runtime and Foundation statically (-static-stdlib), so
+#                            the binaries need no Swift toolchain on the host; "no" to link it
+#                            dynamically (then the toolchain's lib/swift/linux must be on the host)
+#
+# /etc/sparkd/sparkd.yml is written only when it does not exist: an administrator's
+# configuration is never overwritten.
+set -euo pipefail
+SWIFT="${SWIFT:-swift}"
+PREFIX="${PREFIX:-/usr/local}"
+DESTDIR="${DESTDIR:-}"
+SYSTEMDDIR="${SYSTEMDDIR:-$PREFIX/lib/systemd/system}"
+SYSUSERSDIR="${SYSUSERSDIR:-$PREFIX/lib/sysusers.d}"
+STATIC_STDLIB="${STATIC_STDLIB:-yes}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+case "$PREFIX" in /*) ;; *) echo "install: PREFIX must be an absolute path, not '$PREFIX'" >&2; exit 2 ;; esac
+
+flags=(-c release)
+[ "$STATIC_STDLIB" = yes ] && flags+=(-Xswiftc -static-stdlib)
+for product in sparkd sparkctl; do
+  echo "swift build ${flags[*]} --product $product"
+  "$SWIFT" build "${flags[@]}" --product "$product"
+done
+bin="$("$SWIFT" build "${flags[@]}" --show-bin-path)"
+
+bindir="$PREFIX/bin"
+install -d "$DESTDIR$bindir" "$DESTDIR$SYSTEMDDIR" "$DESTDIR$SYSUSERSDIR" "$DESTDIR$PREFIX/share/doc/sparkd" "$DESTDIR/etc/sparkd"
+install -m 0755 "$bin/sparkd" "$bin/sparkctl" "$DESTDIR$bindir/"
+
+# The units name the binaries where they are installed (without DESTDIR: that is where they run).
+for unit in sparkd.service sparkd-nightly.service sparkd-nightly.timer; do
+  sed "s|@BINDIR@|$bindir|g" "systemd/$unit" > "$DESTDIR$SYSTEMDDIR/$unit.tmp"
+  chmod 0644 "$DESTDIR$SYSTEMDDIR/$unit.tmp"
+  mv "$DESTDIR$SYSTEMDDIR/$unit.tmp" "$DESTDIR$SYSTEMDDIR/$unit"
+done
+install -m 0644 systemd/sparkd.sysusers "$DESTDIR$SYSUSERSDIR/sparkd.conf"
+install -m 0644 systemd/sparkd.yml.example systemd/sparkd.service.d/repositories.conf.example Documentation/Install.md \
+  "$DESTDIR$PREFIX/share/doc/sparkd/"
+
+config="$DESTDIR/etc/sparkd/sparkd.yml"
+if [ -e "$config" ]; then
+  echo "kept $config (the example is in $PREFIX/share/doc/sparkd/sparkd.yml.example)"
+else
+  install -m 0644 systemd/sparkd.yml.example "$config"
+fi
+
+echo "installed sparkd and sparkctl in $DESTDIR$bindir, units in $DESTDIR$SYSTEMDDIR"
+echo "next: Documentation/Install.md (user, configuration, ReadWritePaths= drop-in, systemctl enable)"
