@@ -178,7 +178,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "ControlAPI", "JobQueue", "Recipes", "GitKit", "SparkEngine", "TestSupport"],
+            dependencies: [
+                "Daemon", "ControlAPI", "JobQueue", "Recipes", "GitKit", "SparkEngine", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -44,7 +44,8 @@ package struct Sparkd: AsyncParsableCommand {
 
     package func run() async throws {
         SparkRuntime.registerAll()
-        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+        // One line per record on stderr, with the priority prefix journald reads.
+        JournalLogHandler.bootstrap()
         let logger = Logger(label: "sparkd")
         let daemon: SparkDaemon
         do {

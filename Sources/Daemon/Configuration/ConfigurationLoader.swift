@@ -10,7 +10,7 @@ internal import Yams
 package enum ConfigurationLoader {
     static let topKeys = [
         "version", "state_dir", "socket", "workers", "backend", "identity", "recipe_dirs", "schedules", "history",
-        "repositories",
+        "repositories", "watch",
     ]
     static let repositoryKeys = ["path", "branches", "branch_prefix", "recipes", "limits"]
     static let example = "state_dir: /var/lib/sparkd"
@@ -57,6 +57,7 @@ package enum ConfigurationLoader {
                 config.recipeDirectories = try reader.strings(entry.value, key: "recipe_dirs", in: context,
                                                               example: "[/etc/sparkd/recipes]").map(\.value)
             case "history": config.history = try parseHistory(entry.value, reader: reader)
+            case "watch": config.watch = try parseWatch(entry.value, reader: reader)
             case "repositories":
                 let items = try reader.sequence(entry.value, key: "repositories", in: context, example: "- path: /srv/git/app")
                 for item in items {
@@ -139,6 +140,23 @@ package enum ConfigurationLoader {
             if entry.key == "keep_days" { history.keepDays = value } else { history.keepJobs = value }
         }
         return history
+    }
+
+    static func parseWatch(_ node: Node, reader: ConfigReader) throws(ConfigError) -> DaemonConfiguration.Watch {
+        var watch = DaemonConfiguration.Watch()
+        for entry in try reader.entries(of: node, in: "watch", valid: ["mode", "poll_interval"]) {
+            if entry.key == "poll_interval" {
+                watch.pollIntervalSeconds = try reader.integer(entry.value, key: "poll_interval", in: "watch")
+            } else {
+                let mode = try reader.string(entry.value, key: "mode", in: "watch")
+                guard ["auto", "polling"].contains(mode) else {
+                    throw reader.error(.invalidValue, "watch mode '\(mode)' is not known", at: entry.value, key: "mode",
+                                       hint: "use 'auto' (inotify, with polling as a safety net) or 'polling' (file systems without inotify)")
+                }
+                watch.mode = mode
+            }
+        }
+        return watch
     }
 
     static func parseSchedules(_ node: Node, reader: ConfigReader) throws(ConfigError) -> [DaemonConfiguration.Schedule] {

@@ -18,6 +18,8 @@ package struct DaemonConfiguration: Sendable, Hashable {
     package var repositories: [RepositoryConfiguration] = []
     /// Jobs kept in the history after they finish.
     package var history = History()
+    /// How watched refs are noticed.
+    package var watch = Watch()
     package var file: String
 
     package init(stateDirectory: String, file: String) {
@@ -50,6 +52,14 @@ package struct DaemonConfiguration: Sendable, Hashable {
         /// A tz database name; default UTC.
         package var timeZone: String
         package var location: ConfigLocation
+    }
+
+    package struct Watch: Sendable, Hashable {
+        /// `auto`: inotify, with polling as a safety net (and the fallback where inotify fails);
+        /// `polling`: polling only, for file systems without inotify.
+        package var mode = "auto"
+        package var pollIntervalSeconds = 5
+        package init(mode: String = "auto", pollIntervalSeconds: Int = 5) { (self.mode, self.pollIntervalSeconds) = (mode, pollIntervalSeconds) }
     }
 
     package struct History: Sendable, Hashable {

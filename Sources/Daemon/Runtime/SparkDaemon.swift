@@ -16,6 +16,8 @@ package final class SparkDaemon: Sendable {
         package init(configFile: String, once: Bool = false) { (self.configFile, self.once) = (configFile, once) }
     }
 
+    package static let version = "0.6.0"
+
     let options: Options
     let logger: Logger
     package let setup: SetupHolder
@@ -24,6 +26,10 @@ package final class SparkDaemon: Sendable {
     let executor = GitExecutor(label: "sparkd.git")
     package let workers: WorkerPool
     package let triggers: JobTriggers
+    package let metrics = DaemonMetrics()
+    let notifier = SystemdNotifier()
+    /// Rung after a reload, so that the watcher picks up the new repository list.
+    let reloads = Doorbell()
     let started = Date()
 
     /// Loads everything; throws a ``ConfigError`` (the configuration is wrong), a
@@ -37,9 +43,13 @@ package final class SparkDaemon: Sendable {
         store = try JobStore(path: loaded.configuration.databasePath)
         var workerOptions = WorkerPool.Options(workers: loaded.configuration.workers)
         workerOptions.exitWhenIdle = options.once
-        let workers = WorkerPool(setup: setup, store: store, executor: executor, options: workerOptions, logger: logger)
+        let metrics = metrics
+        let workers = WorkerPool(
+            setup: setup, store: store, executor: executor, options: workerOptions, logger: logger,
+            onFinish: { job, _ in Self.record(job, in: metrics) })
         self.workers = workers
-        triggers = JobTriggers(setup: setup, store: store, executor: executor, logger: logger, wake: { workers.wake() })
+        triggers = JobTriggers(
+            setup: setup, store: store, executor: executor, logger: logger, metrics: metrics, wake: { workers.wake() })
         for problem in loaded.resolved.problems {
             logger.warning("repository not served", metadata: ["repo.path": "\(problem.repository ?? "-")", "error.message": "\(problem)"])
         }
@@ -55,8 +65,18 @@ package final class SparkDaemon: Sendable {
             .init(service: workers, successTerminationBehavior: .gracefullyShutdownGroup)
         ]
         if !options.once {
+            services.append(.init(service: RepositoryWatch(daemon: self)))
             services.append(.init(service: Scheduler(setup: setup, triggers: triggers, logger: logger)))
             services.append(.init(service: ConfigurationReloader(daemon: self)))
+            let configuration = setup.current.configuration
+            services.append(.init(service: ControlServer(
+                socketPath: configuration.socketPath, handler: DaemonControlHandler(daemon: self), registry: metrics.registry,
+                logger: logger, onReady: { [notifier, logger] in
+                    logger.info("control socket ready", metadata: ["socket.path": "\(configuration.socketPath)"])
+                    Self.notify(notifier, [.ready, .status("watching \(configuration.repositories.count) repositories")], logger)
+                })))
+        } else {
+            Self.notify(notifier, [.ready, .status("running the queue once")], logger)
         }
         var configuration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -66,8 +86,31 @@ package final class SparkDaemon: Sendable {
             "config.file": "\(options.configFile)", "state.dir": "\(setup.current.configuration.stateDirectory)",
             "repo.count": "\(setup.current.configuration.repositories.count)", "worker.count": "\(setup.current.configuration.workers)",
         ])
-        try await group.run()
+        try await withGracefulShutdownHandler {
+            try await group.run()
+        } onGracefulShutdown: { [notifier, logger] in
+            Self.notify(notifier, [.stopping], logger)
+        }
         logger.info("sparkd stopped")
+    }
+
+    /// Tells systemd (Type=notify) where the daemon is; a failure is logged, never fatal.
+    static func notify(_ notifier: SystemdNotifier, _ messages: [SystemdNotifier.Message], _ logger: Logger) {
+        do {
+            try notifier.notify(messages)
+        } catch {
+            logger.warning("sd_notify failed", metadata: ["error.message": "\(error)"])
+        }
+    }
+
+    /// Metrics for a job whose attempt ended.
+    static func record(_ job: Job, in metrics: DaemonMetrics) {
+        guard job.state.isFinal else { return }
+        let duration = job.finishedAt.map { Duration.seconds($0.timeIntervalSince(job.createdAt)) }
+        metrics.jobFinished(state: job.state, duration: duration)
+        if job.request.trigger == Trigger.push, job.state == .succeeded, let duration {
+            metrics.recordPushToBranch(duration)
+        }
     }
 
     /// Jobs left `running` by a process that is gone are queued again now (the state-directory
@@ -91,6 +134,11 @@ package final class SparkDaemon: Sendable {
     /// SIGHUP: the configuration file is read again; a broken one is reported and the running
     /// configuration stays.
     package func reload() async {
+        Self.notify(notifier, [.reloading], logger)
+        defer {
+            reloads.ring()
+            Self.notify(notifier, [.ready], logger)
+        }
         do {
             let fresh = try await executor.run { [options] in try DaemonSetup.load(file: options.configFile) }
             setup.replace(fresh)

@@ -13,9 +13,13 @@ package struct JobTriggers: Sendable {
     let logger: Logger
     /// Wakes the workers after jobs were queued.
     let wake: @Sendable () -> Void
+    let metrics: DaemonMetrics?
 
-    package init(setup: SetupHolder, store: JobStore, executor: GitExecutor, logger: Logger, wake: @escaping @Sendable () -> Void) {
-        (self.setup, self.store, self.executor, self.logger, self.wake) = (setup, store, executor, logger, wake)
+    package init(
+        setup: SetupHolder, store: JobStore, executor: GitExecutor, logger: Logger, metrics: DaemonMetrics? = nil,
+        wake: @escaping @Sendable () -> Void
+    ) {
+        (self.setup, self.store, self.executor, self.logger, self.metrics, self.wake) = (setup, store, executor, logger, metrics, wake)
     }
 
     /// Start-up: every watched branch whose tip differs from the one last processed (or was never
@@ -125,6 +129,7 @@ package struct JobTriggers: Sendable {
         for result in results {
             let job = result.job
             let what: String
+            if case .enqueued = result { metrics?.jobEnqueued(trigger: trigger) }
             switch result {
             case .enqueued(_, let superseded): what = superseded.isEmpty ? "queued" : "queued, superseding \(superseded.map(String.init))"
             case .duplicate: what = "already queued"

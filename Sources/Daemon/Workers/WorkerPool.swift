@@ -33,6 +33,7 @@ package final class WorkerPool: Service {
     /// Called after each attempt ends (metrics, tests).
     let onFinish: @Sendable (Job, JobExecution.Result?) -> Void
     private let stopping = Atomic<Bool>(false)
+    private let busyWorkers = Atomic<Int>(0)
     private let identity = "sparkd-\(ProcessInfo.processInfo.processIdentifier)"
 
     package init(
@@ -45,6 +46,9 @@ package final class WorkerPool: Service {
 
     /// Wakes idle workers: a job was queued.
     package func wake() { doorbell.ring() }
+
+    /// Workers running a job now.
+    package var busy: Int { busyWorkers.load(ordering: .relaxed) }
 
     package func run() async throws {
         await withGracefulShutdownHandler {
@@ -100,7 +104,9 @@ package final class WorkerPool: Service {
                     break
                 }
                 guard let claim else { break }
+                busyWorkers.add(1, ordering: .relaxed)
                 await attempt(claim, worker: name, logger: logger)
+                busyWorkers.subtract(1, ordering: .relaxed)
             }
             if options.exitWhenIdle, await isIdle() {
                 stop()

@@ -1,0 +1,84 @@
+package import ControlAPI
+internal import Foundation
+internal import JobQueue
+
+/// The daemon's answers on its control socket: the job store for jobs, ``JobTriggers`` for
+/// `enqueue` and `trigger` (so requests go through the same dedupe, revision resolution and
+/// wake-up as pushes), and the current setup for `status`.
+struct DaemonControlHandler: ControlHandling {
+    let daemon: SparkDaemon
+
+    func status() async throws -> StatusResponse {
+        let counts = try await OffPool.run { [store = daemon.store] in try store.counts() }
+        let setup = daemon.setup.current
+        let repositories = setup.configuration.repositories.map { repository in
+            let problem = setup.resolved.problems.first { $0.repository == repository.path }
+            let served = setup.resolved.branches.filter { $0.repository == repository.path }.map(\.branch)
+            return StatusResponse.Repository(
+                path: repository.path, state: problem == nil ? "watching" : "unavailable", branches: served,
+                error: problem.map(\.description))
+        }
+        return StatusResponse(
+            version: SparkDaemon.version, pid: ProcessInfo.processInfo.processIdentifier,
+            uptimeSeconds: Date().timeIntervalSince(daemon.started),
+            workers: .init(busy: daemon.workers.busy, total: daemon.workers.options.workers),
+            jobs: StatusResponse.jobCounts(counts), repositories: repositories)
+    }
+
+    func jobs(states: [String], limit: Int) async throws -> [JobSummary] {
+        let wanted = Set(states.compactMap(JobState.init(rawValue:)))
+        return try await OffPool.run { [store = daemon.store] in try store.jobs(in: wanted, limit: limit).map(JobSummary.init) }
+    }
+
+    func job(_ id: Int64) async throws -> JobDetail {
+        try await OffPool.run { [store = daemon.store] in
+            guard let job = try store.job(id) else {
+                throw ControlError.notFound("no job \(id)", hint: "list jobs with 'sparkctl jobs'")
+            }
+            return JobDetail(job, events: try store.events(of: id))
+        }
+    }
+
+    func enqueue(_ request: EnqueueRequest) async throws -> EnqueueResponse {
+        do {
+            let results = try await daemon.triggers.enqueue(
+                repository: request.repository, branch: request.branch, base: request.base, recipes: request.recipes,
+                parameters: request.parameters)
+            // Several jobs (the `manual` rules) come back as the first; each is in `sparkctl jobs`.
+            guard let first = results.first else { throw ControlError.badRequest("nothing to enqueue") }
+            return EnqueueResponse(first)
+        } catch let error as TriggerError {
+            throw ControlError(error)
+        }
+    }
+
+    func cancel(_ id: Int64) async throws -> JobSummary {
+        try await OffPool.run { [store = daemon.store] in JobSummary(try store.cancel(id)) }
+    }
+
+    func retry(_ id: Int64) async throws -> JobSummary {
+        let job = try await OffPool.run { [store = daemon.store] in JobSummary(try store.retry(id)) }
+        daemon.workers.wake()
+        return job
+    }
+
+    func trigger(_ name: String) async throws -> TriggerResponse {
+        do {
+            let results = try await daemon.triggers.fire(name)
+            return TriggerResponse(trigger: name, jobs: results.map(EnqueueResponse.init))
+        } catch let error as TriggerError {
+            throw ControlError(error)
+        }
+    }
+}
+
+extension ControlError {
+    init(_ error: TriggerError) {
+        switch error {
+        case .unknownRepository, .unknownRecipe, .unknownTrigger, .noRecipes:
+            let parts = error.description.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let code: Code = if case .unknownTrigger = error { .notFound } else { .badRequest }
+            self.init(code, parts[0], hint: parts.count > 1 ? parts[1] : nil)
+        }
+    }
+}
