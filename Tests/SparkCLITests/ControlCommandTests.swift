@@ -60,9 +60,9 @@ struct ControlCommandTests {
 
     @Test("usage errors are exit 2")
     func usage() throws {
-        let noRecipe = try SparkctlBinary.run(["enqueue", "--repo", "/tmp", "--socket", "/nonexistent.sock"])
-        #expect(noRecipe.status == 2)
-        #expect(noRecipe.stderr.contains("--recipe"))
+        let noRepo = try SparkctlBinary.run(["enqueue", "--recipe", "a/b", "--socket", "/nonexistent.sock"])
+        #expect(noRepo.status == 2)
+        #expect(noRepo.stderr.contains("--repo"))
         let badID = try SparkctlBinary.run(["job", "twelve", "--socket", "/nonexistent.sock"])
         #expect(badID.status == 2)
         let badParam = try SparkctlBinary.run(["enqueue", "--repo", "/tmp", "--recipe", "a/b", "--param", "novalue"])

@@ -35,10 +35,8 @@ extension ControlServer {
         }
         v1.get("jobs/:id") { _, context in try ControlResponse.json(await handler.job(try Self.jobID(context))) }
         v1.post("jobs") { request, _ in
+            // No recipes: the handler queues the repository's rules marked `on: [manual]`.
             let body = try await Self.decode(EnqueueRequest.self, from: request)
-            guard !body.recipes.isEmpty else {
-                throw ControlError.badRequest("an enqueue request needs at least one recipe", hint: "pass --recipe ID")
-            }
             return try ControlResponse.json(await handler.enqueue(body), status: .created)
         }
         v1.post("jobs/:id/cancel") { _, context in try ControlResponse.json(await handler.cancel(try Self.jobID(context))) }

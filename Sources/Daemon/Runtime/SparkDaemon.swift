@@ -141,12 +141,14 @@ package final class SparkDaemon: Sendable {
         }
         do {
             let fresh = try await executor.run { [options] in try DaemonSetup.load(file: options.configFile) }
+            let old = setup.current
             setup.replace(fresh)
             logger.info("configuration reloaded", metadata: ["repo.count": "\(fresh.configuration.repositories.count)"])
             for problem in fresh.resolved.problems {
                 logger.warning("repository not served", metadata: ["repo.path": "\(problem.repository ?? "-")", "error.message": "\(problem)"])
             }
-            _ = try await triggers.catchUp()
+            try await triggers.catchUp()
+            try await triggers.newPushRules(since: old)
         } catch {
             logger.error("configuration not reloaded; keeping the running one", metadata: ["error.message": "\(error)"])
         }

@@ -58,6 +58,26 @@ package struct JobTriggers: Sendable {
         return results
     }
 
+    /// After a reload: `push` rules that are new on a branch run on its current tip, which was
+    /// processed before they existed (Renovate runs a newly enabled rule at once, too).
+    @discardableResult
+    package func newPushRules(since old: DaemonSetup) async throws -> [EnqueueResult] {
+        var requests: [JobRequest] = []
+        for branch in setup.current.resolved.branches {
+            let before = Set(old.branch(repository: branch.repository, branch: branch.branch)?.rules
+                .filter { $0.on.contains(Trigger.push) }.map(\.id) ?? [])
+            var added = branch
+            added.rules = branch.rules.filter { $0.on.contains(Trigger.push) && !before.contains($0.id) }
+            guard !added.rules.isEmpty, let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
+            requests += JobPlanner.requests(for: added, trigger: Trigger.push, base: tip)
+        }
+        let batch = requests
+        let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
+        log(results, trigger: Trigger.push)
+        if !batch.isEmpty { wake() }
+        return results
+    }
+
     /// A watched branch was deleted: remembered, so that its return counts as a push.
     package func branchDeleted(repository: String, branch: String) async throws {
         try await OffPool.run { [store] in try store.record(WatchedTip(repository: repository, branch: branch, tip: nil)) }

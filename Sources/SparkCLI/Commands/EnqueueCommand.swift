@@ -16,7 +16,10 @@ struct EnqueueCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The base revision (default: the branch's tip).", valueName: "rev"))
     var base: String?
 
-    @Option(name: .customLong("recipe"), help: ArgumentHelp("A recipe id (repeatable, applied in order).", valueName: "id"))
+    @Option(
+        name: .customLong("recipe"),
+        help: ArgumentHelp(
+            "A recipe id (repeatable, applied in order); none: the repository's recipes marked 'on: [manual]'.", valueName: "id"))
     var recipes: [String] = []
 
     @Option(
@@ -27,7 +30,6 @@ struct EnqueueCommand: AsyncParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func validate() throws {
-        guard !recipes.isEmpty else { throw ValidationError("give at least one --recipe ID") }
         _ = try parameterMap()
     }
 

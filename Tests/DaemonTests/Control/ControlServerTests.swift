@@ -143,8 +143,8 @@ struct ControlServerTests {
             let badJSON = try await offPool { try client.send("POST", "/v1/jobs", body: Data("{\"repository\": 3".utf8)) }
             #expect(badJSON.status == 400)
             #expect(try ControlJSON.decoder().decode(ControlErrorBody.Envelope.self, from: badJSON.body).error.code == "bad_request")
-            let noRecipes = try await offPool { try client.send("POST", "/v1/jobs", body: Data("{\"repository\": \"/r\", \"recipes\": []}".utf8)) }
-            #expect(noRecipes.status == 400)
+            let noRepository = try await offPool { try client.send("POST", "/v1/jobs", body: Data("{\"recipes\": []}".utf8)) }
+            #expect(noRepository.status == 400)
 
             let trigger = await #expect(throws: ControlClientError.self) { try await offPool { try client.trigger("weekly") } }
             #expect(trigger?.status == 404)

@@ -1,0 +1,104 @@
+import ControlAPI
+import Foundation
+import JobQueue
+import Testing
+import TestSupport
+
+/// The real `sparkd` as systemd runs it: in the foreground, watching, answering on its socket,
+/// reloading on SIGHUP and stopping cleanly on SIGTERM.
+@Suite("sparkd as a service: watcher, control socket, signals")
+struct SparkdServiceTests {
+    @Test("a commit on a watched branch produces the review branch, with inotify and with polling", arguments: ["auto", "polling"])
+    func pushProducesBranch(mode: String) throws {
+        let fixture = try DaemonFixture(
+            rules: ["{ id: fixup/trailing-whitespace, on: [push] }"], extra: "watch: { mode: \(mode), poll_interval: 1 }")
+        let daemon = try #require(fixture.start())
+        let socket = fixture.stateDirectory + "/sparkd.sock"
+        #expect(eventually { FileManager.default.fileExists(atPath: socket) }, "\(daemon.log)")
+        // The tip at start-up is caught up first.
+        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        let first = fixture.branchTip("spark/fixup-trailing-whitespace")
+
+        try fixture.repo.commit(["pushed.txt": "pushed   \n"], message: "a push")
+        let tip = try fixture.repo.git("rev-parse", "main")
+        #expect(eventually {
+            guard let branch = fixture.branchTip("spark/fixup-trailing-whitespace"), branch != first else { return false }
+            return (try? fixture.repo.git("rev-parse", "\(branch)^")) == tip
+        }, "\(daemon.log)")
+        #expect(try fixture.repo.git("show", "spark/fixup-trailing-whitespace:pushed.txt") == "pushed")
+
+        // sparkctl sees the jobs through the socket.
+        let (result, json) = try SparkctlBinary.json(["jobs", "--socket", socket])
+        #expect(result.status == 0, "\(result.stderr)")
+        let jobs = try #require(json["jobs"] as? [[String: Any]])
+        #expect(jobs.count == 2)
+        #expect(jobs.allSatisfy { $0["state"] as? String == "succeeded" && $0["trigger"] as? String == "push" })
+
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
+        #expect(!FileManager.default.fileExists(atPath: socket), "the socket is removed on exit")
+        try fixture.repo.git("fsck", "--strict")
+    }
+
+    @Test("the control socket is private (0600), and sparkctl enqueue, job, trigger and status work through it")
+    func controlThroughSocket() throws {
+        let fixture = try DaemonFixture(rules: [
+            "{ id: fixup/trailing-whitespace, on: [nightly] }", "{ id: fixup/end-of-file, on: [manual] }",
+        ])
+        let daemon = try #require(fixture.start())
+        let socket = fixture.stateDirectory + "/sparkd.sock"
+        #expect(eventually { FileManager.default.fileExists(atPath: socket) }, "\(daemon.log)")
+        let mode = try FileManager.default.attributesOfItem(atPath: socket)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        // No push rules: nothing ran at start-up.
+        #expect(try fixture.store().jobs().isEmpty)
+
+        let (enqueued, enqueueJSON) = try SparkctlBinary.json(["enqueue", "--socket", socket, "--repo", fixture.repo.path])
+        #expect(enqueued.status == 0, "\(enqueued.stderr)")
+        let job = try #require(enqueueJSON["job"] as? [String: Any])
+        let id = try #require(job["id"] as? Int)
+        #expect(job["recipes"] as? [String] == ["fixup/end-of-file"])
+        #expect(eventually { fixture.branchTip("spark/fixup-end-of-file") != nil }, "\(daemon.log)")
+        let (shown, detail) = try SparkctlBinary.json(["job", "\(id)", "--socket", socket])
+        #expect(shown.status == 0)
+        #expect(detail["state"] as? String == "succeeded")
+
+        let trigger = try SparkctlBinary.run(["trigger", "nightly", "--socket", socket])
+        #expect(trigger.status == 0, "\(trigger.stderr)")
+        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+
+        let unknown = try SparkctlBinary.run(["trigger", "weekly", "--socket", socket])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no trigger named 'weekly'"))
+        let notWatched = try SparkctlBinary.run(["enqueue", "--socket", socket, "--repo", "/nowhere", "--recipe", "fixup/end-of-file"])
+        #expect(notWatched.status == 2)
+        #expect(notWatched.stderr.contains("not watched"))
+
+        let (status, statusJSON) = try SparkctlBinary.json(["status", "--socket", socket])
+        #expect(status.status == 0)
+        #expect((statusJSON["jobs"] as? [String: Int])?["succeeded"] == 2)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
+    @Test("SIGHUP reloads the configuration; a broken one is refused and the running one kept")
+    func reload() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/end-of-file, on: [manual] }"], extra: "watch: { poll_interval: 1 }")
+        let daemon = try #require(fixture.start())
+        #expect(eventually { daemon.log.contains("control socket ready") }, "\(daemon.log)")
+
+        try "state_dir: \(fixture.stateDirectory)\nrepositories: 12\n".write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(eventually { daemon.log.contains("configuration not reloaded") }, "\(daemon.log)")
+        #expect(daemon.log.contains("\(fixture.configPath):2:"))
+
+        try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"], extra: "watch: { poll_interval: 1 }")
+        daemon.signal(SIGHUP)
+        #expect(eventually { daemon.log.contains("configuration reloaded") }, "\(daemon.log)")
+        // The new push rule is caught up on the current tip.
+        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+}
