@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
+.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-daemon bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
 
 all: build
 
@@ -14,9 +14,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## The main job on embedded defaults: an example repository, the fixup recipes, a review branch.
+## The main job on embedded defaults: sparkd watches an example repository; a push becomes a review branch.
 run: build
-	@scripts/run-example.sh "$(BIN)/sparkctl"
+	@scripts/run-example.sh "$(BIN)"
 
 ## Benchmark peers the test suite compares against byte for byte (pre-commit-hooks 6.0.0).
 test-peers:
@@ -35,6 +35,11 @@ bench-commit: deps
 ## One structural rewrite over the Swift files of three real packages: sparkd vs ast-grep.
 bench-rewrite: deps
 	python3 scripts/bench_rewrite.py
+
+## Push -> review branch latency and idle memory of the real sparkd (inotify and polling).
+bench-daemon: deps
+	$(SWIFT) build -c release --product sparkd
+	python3 scripts/bench_daemon.py --sparkd "$(RELEASE_BIN)/sparkd"
 
 ## The WSE simulator's own cost: CPU seconds (getrusage) to simulate 10M output tokens in virtual time.
 bench-sim:

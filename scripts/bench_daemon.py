@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""make bench-daemon: push -> review branch latency of the real sparkd (DESIGN.md budget: <= 500 ms median).
+
+Builds a small repository (40 files), starts `sparkd` (release build) watching `main` with one
+small recipe (fixup/trailing-whitespace on push), then makes COMMITS commits with the git command
+line, one at a time. For each, the latency is the time from `git commit` returning to the review
+branch pointing at a commit whose parent is the new tip (read from the ref file every 0.5 ms).
+Also reports the daemon's resident memory when idle (budget <= 40 MB). Runs once with inotify
+(`watch: auto`) and once polling only (`watch: polling`, poll_interval 1 s).
+"""
+import argparse, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+ENV = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.com",
+           GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.com",
+           GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null")
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "-C", repo, *args], env=ENV, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def read_ref(repo, name):
+    """The branch's commit, from the loose ref file (or packed-refs), without running git."""
+    try:
+        with open(os.path.join(repo, ".git", "refs", "heads", name)) as f:
+            return f.read().strip()
+    except FileNotFoundError:
+        return None
+
+
+def parent(repo, commit):
+    return git(repo, "rev-parse", commit + "^")
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run(sparkd, mode, commits, work):
+    repo = os.path.join(work, f"repo-{mode}")
+    os.makedirs(os.path.join(repo, "src"))
+    subprocess.run(["git", "init", "-q", "-b", "main", repo], env=ENV, check=True)
+    for i in range(40):
+        with open(os.path.join(repo, "src", f"file{i}.txt"), "w") as f:
+            f.write("".join(f"line {j} of file {i}\n" for j in range(30)))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "initial")
+    state = os.path.join(work, f"state-{mode}")
+    config = os.path.join(work, f"sparkd-{mode}.yml")
+    with open(config, "w") as f:
+        f.write(f"""state_dir: {state}
+workers: 2
+watch: {{ mode: {mode}, poll_interval: 1 }}
+repositories:
+  - path: {repo}
+    branches: [main]
+    recipes:
+      - {{ id: fixup/trailing-whitespace, on: [push] }}
+""")
+    log = open(os.path.join(work, f"sparkd-{mode}.log"), "w")
+    daemon = subprocess.Popen([sparkd, "--config", config], stderr=log, env=ENV)
+    branch = "spark/fixup-trailing-whitespace"
+    socket = os.path.join(state, "sparkd.sock")
+    deadline = time.time() + 20
+    while not os.path.exists(socket) and time.time() < deadline:
+        time.sleep(0.01)
+    time.sleep(1.5)
+    idle_rss = rss_mb(daemon.pid)
+    latencies = []
+    last = read_ref(repo, branch)
+    try:
+        for n in range(commits):
+            with open(os.path.join(repo, "src", f"file{n % 40}.txt"), "a") as f:
+                f.write(f"added line {n} with trailing spaces   \n")
+            git(repo, "commit", "-q", "-a", "-m", f"change {n}")
+            start = time.perf_counter()
+            tip = read_ref(repo, "main")
+            while True:
+                current = read_ref(repo, branch)
+                if current and current != last and parent(repo, current) == tip:
+                    break
+                if time.perf_counter() - start > 10:
+                    sys.exit(f"no review branch for commit {n} after 10 s; see {log.name}")
+                time.sleep(0.0005)
+            latencies.append((time.perf_counter() - start) * 1000)
+            last = current
+            time.sleep(0.2)
+        busy_rss = rss_mb(daemon.pid)
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        status = daemon.wait(timeout=30)
+    if status != 0:
+        sys.exit(f"sparkd exited {status}; see {log.name}")
+    subprocess.run(["git", "-C", repo, "fsck", "--no-progress", "--no-dangling"], env=ENV, check=True)
+    return latencies, idle_rss, busy_rss
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sparkd", required=True)
+    parser.add_argument("--commits", type=int, default=30)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="sparkd-bench-daemon-")
+    rows = []
+    try:
+        for mode in ["auto", "polling"]:
+            latencies, idle, busy = run(args.sparkd, mode, args.commits, work)
+            latencies.sort()
+            p90 = latencies[int(0.9 * (len(latencies) - 1))]
+            rows.append((mode, statistics.median(latencies), p90, latencies[0], latencies[-1], idle, busy))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"push -> review branch, {args.commits} commits each, small repository (40 files), fixup/trailing-whitespace")
+    print(f"| watch | median | p90 | min | max | RSS idle | RSS after |")
+    print(f"|---|---|---|---|---|---|---|")
+    for mode, median, p90, low, high, idle, busy in rows:
+        name = "inotify (auto)" if mode == "auto" else "polling, 1 s"
+        print(f"| {name} | {median:.1f} ms | {p90:.1f} ms | {low:.1f} ms | {high:.1f} ms | {idle:.1f} MB | {busy:.1f} MB |")
+
+
+if __name__ == "__main__":
+    main()
