@@ -56,7 +56,12 @@ package struct Sparkd: AsyncParsableCommand {
             Self.fail("sparkd: error: \(error)", status: 1)
         }
         do {
-            try await daemon.run()
+            let failed = try await daemon.run()
+            if once, failed > 0 {
+                Self.fail(
+                    "sparkd: \(failed) job\(failed == 1 ? "" : "s") failed; see 'sparkctl jobs --state failed' "
+                        + "(or the log above) for why", status: 1)
+            }
         } catch {
             Self.fail("sparkd: error: \(error)", status: 1)
         }

@@ -25,15 +25,22 @@ package struct JobExecution: Sendable {
         package var report: ApplyReport?
     }
 
-    /// Runs `job`. Throws ``JobFailure`` for what the worker records as a failed attempt.
-    package func run(_ job: Job, now: Date = Date()) async throws(JobFailure) -> Result {
+    /// Runs `job` as `worker`, whose lease (`lease` seconds) is renewed once more right before the
+    /// branch moves: a job cancelled or taken over meanwhile publishes nothing. Throws
+    /// ``JobFailure`` for what the worker records as a failed attempt.
+    package func run(_ job: Job, worker: String, lease: Double, now: Date = Date()) async throws(JobFailure) -> Result {
         let request = job.request
-        let repository = setup.repository(request.repository)
+        guard let repository = setup.repository(request.repository) else {
+            throw JobFailure(
+                message: "repository '\(request.repository)' is no longer in the configuration; its jobs do not run "
+                    + "(add it back under 'repositories:' and reload, then 'sparkctl retry \(job.id)')",
+                retryable: false)
+        }
         let branch = ReviewBranchNaming.branch(recipes: request.recipes, base: request.branch, repository: repository)
-        let limits = repository?.limits ?? RepositoryConfiguration.Limits()
+        let limits = repository.limits
         let catalog = setup.catalog
         do {
-            let prefix = repository?.branchPrefix ?? ReviewBranchName.defaultPrefix
+            let prefix = repository.branchPrefix
             let (openBranches, localCatalog) = try await executor.run {
                 let open = try Repository.open(at: request.repository).branchNames(withPrefix: prefix)
                 return (open, try RepositoryRecipes.catalog(catalog, repository: request.repository, commit: request.base))
@@ -52,12 +59,18 @@ package struct JobExecution: Sendable {
             var configured = apply
             configured.jobID = job.id
             configured.branchPolicy = .init(mayCreate: mayCreate, deleteWhenNoChange: true)
+            configured.publishCheck = { [store] in try store.heartbeat(job.id, worker: worker, lease: lease) }
             let report = try await ApplyRunner(executor: executor).run(configured)
             if report.branchAction == .created {
                 try await OffPool.run { [store] in try store.recordBranchCreated(repository: request.repository, branch: branch, now: now) }
             }
             return Result(outcome: Self.outcome(of: report), report: report)
         } catch let error as ApplyError where error.code == .blocked || error.code == .limitReached {
+            return Result(outcome: .blocked(reason: error.description), report: nil)
+        } catch let error as ApplyError where error.code == .staleBase {
+            // A job on a newer base already delivered: nothing for this one to do.
+            return Result(outcome: .noChange, report: nil)
+        } catch let error as GitError where error.code == .checkedOut {
             return Result(outcome: .blocked(reason: error.description), report: nil)
         } catch {
             throw JobFailure(error)

@@ -2,6 +2,7 @@ internal import GitKit
 internal import JobQueue
 internal import Recipes
 internal import SparkEngine
+internal import WSESim
 
 /// A failed attempt, and whether another attempt can help: a lost compare-and-swap race or a
 /// locked ref can (the job is queued again after the backoff and regenerated on what is then
@@ -24,6 +25,10 @@ package struct JobFailure: Error, Sendable, CustomStringConvertible {
             self.init(message: error.description, retryable: false)
         case let error as RecipeError:
             self.init(message: error.description, retryable: false)
+        case let error as WSEError:
+            self.init(message: error.description, retryable: false)
+        case let error as JobQueueError where error.code == .leaseLost:
+            self.init(message: "not published: \(error.message)", retryable: false)
         default:
             self.init(message: "\(error)", retryable: true)
         }

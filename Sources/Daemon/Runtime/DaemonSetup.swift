@@ -24,18 +24,35 @@ package struct DaemonSetup: Sendable {
         return DaemonSetup(configuration: configuration, catalog: catalog, resolved: resolved, catalogProblems: catalog.problems)
     }
 
-    /// This setup with `repository` resolved again (its `.sparkd.yml` may have changed, or it
-    /// appeared): its branches and problems replace the old ones.
-    package func reresolving(repository: String) -> DaemonSetup {
+    /// `repository` resolved again under this setup's configuration (its `.sparkd.yml` may have
+    /// changed, or it appeared). Slow (reads git); apply the result with ``replacing(_:)``.
+    package func resolving(repository: String) -> RepositoryResolution {
         var only = configuration
         only.repositories = configuration.repositories.filter { $0.path == repository }
         let fresh = ConfigurationValidator.resolve(only, catalog: catalog)
+        return RepositoryResolution(
+            repository: repository, configuration: configuration, branches: fresh.branches,
+            problems: fresh.problems.filter { $0.repository == repository })
+    }
+
+    /// This setup with one repository's resolution swapped in; unchanged when the configuration
+    /// was reloaded since the resolution was made (it would bring the old configuration back).
+    package func replacing(_ resolution: RepositoryResolution) -> DaemonSetup {
+        guard resolution.configuration == configuration else { return self }
         var next = self
-        next.resolved.branches.removeAll { $0.repository == repository }
-        next.resolved.problems.removeAll { $0.repository == repository }
-        next.resolved.branches += fresh.branches
-        next.resolved.problems += fresh.problems.filter { $0.repository == repository }
+        next.resolved.branches.removeAll { $0.repository == resolution.repository }
+        next.resolved.problems.removeAll { $0.repository == resolution.repository }
+        next.resolved.branches += resolution.branches
+        next.resolved.problems += resolution.problems
         return next
+    }
+
+    /// One repository's branches and problems, as ``resolving(repository:)`` found them.
+    package struct RepositoryResolution: Sendable {
+        package var repository: String
+        package var configuration: DaemonConfiguration
+        package var branches: [ResolvedConfiguration.Branch]
+        package var problems: [ConfigError]
     }
 
     package func repository(_ path: String) -> RepositoryConfiguration? {

@@ -11,13 +11,14 @@ struct RepositoryWatch: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            // Subscribed before the setup is read: a reload in between is not missed.
+            let reloads = daemon.reloads.subscribe()
             let setup = daemon.setup.current
             let watcher = RefWatcher(
                 repositories: setup.configuration.repositories.map(WatchedRepository.init),
                 pollInterval: .seconds(setup.configuration.watch.pollIntervalSeconds),
                 mode: setup.configuration.watch.mode == "polling" ? .pollingOnly : .automatic, logger: daemon.logger)
             daemon.metrics.setWatchedRepositories(setup.configuration.repositories.count)
-            let reloads = daemon.reloads.subscribe()
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await watcher.run() }
                 group.addTask { for await event in watcher.events { await handle(event) } }
@@ -52,8 +53,8 @@ struct RepositoryWatch: Service {
                 }
             case .repositoryAppeared(let path):
                 logger.info("repository appeared", metadata: ["repo.path": "\(path)"])
-                let fresh = try await daemon.executor.run { [setup = daemon.setup] in setup.current.reresolving(repository: path) }
-                daemon.setup.update { _ in fresh }
+                let resolution = try await daemon.executor.run { [setup = daemon.setup] in setup.current.resolving(repository: path) }
+                daemon.setup.update { $0.replacing(resolution) }
                 try await triggers.catchUp()
             case .repositoryVanished(let path):
                 logger.warning("repository vanished; watching for it to come back", metadata: ["repo.path": "\(path)"])

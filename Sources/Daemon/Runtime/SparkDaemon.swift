@@ -3,6 +3,7 @@ internal import GitKit
 package import JobQueue
 package import Logging
 internal import ServiceLifecycle
+internal import Synchronization
 internal import UnixSignals
 
 /// The daemon: loads the configuration, takes the state directory, recovers what a previous
@@ -31,6 +32,8 @@ package final class SparkDaemon: Sendable {
     /// Rung after a reload, so that the watcher picks up the new repository list.
     let reloads = Doorbell()
     let started = Date()
+    /// Jobs that ended `failed` since start-up (`--once` exits 1 when there are any).
+    let failedJobs = Tally()
 
     /// Loads everything; throws a ``ConfigError`` (the configuration is wrong), a
     /// ``DaemonError`` (the state directory is taken) or a ``JobQueueError`` (the database).
@@ -44,9 +47,13 @@ package final class SparkDaemon: Sendable {
         var workerOptions = WorkerPool.Options(workers: loaded.configuration.workers)
         workerOptions.exitWhenIdle = options.once
         let metrics = metrics
+        let failedJobs = failedJobs
         let workers = WorkerPool(
-            setup: setup, store: store, executor: executor, options: workerOptions, logger: logger,
-            onFinish: { job, _ in Self.record(job, in: metrics) })
+            setup: setup, store: store, options: workerOptions, logger: logger,
+            onFinish: { job, _ in
+                Self.record(job, in: metrics)
+                if job.state == .failed { failedJobs.add() }
+            })
         self.workers = workers
         triggers = JobTriggers(
             setup: setup, store: store, executor: executor, logger: logger, metrics: metrics, wake: { workers.wake() })
@@ -58,7 +65,10 @@ package final class SparkDaemon: Sendable {
         }
     }
 
-    package func run() async throws {
+    /// Runs until SIGTERM (or, with `--once`, until the queue is empty); returns how many jobs
+    /// ended `failed` meanwhile.
+    @discardableResult
+    package func run() async throws -> Int {
         try await recover()
         _ = try await triggers.catchUp()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -92,6 +102,7 @@ package final class SparkDaemon: Sendable {
             Self.notify(notifier, [.stopping], logger)
         }
         logger.info("sparkd stopped")
+        return failedJobs.value
     }
 
     /// Tells systemd (Type=notify) where the daemon is; a failure is logged, never fatal.
@@ -165,4 +176,11 @@ struct ConfigurationReloader: Service {
             for await _ in signals { await daemon.reload() }
         }
     }
+}
+
+/// A count shared between the workers and the daemon.
+final class Tally: Sendable {
+    private let count = Atomic<Int>(0)
+    func add() { count.add(1, ordering: .relaxed) }
+    var value: Int { count.load(ordering: .relaxed) }
 }

@@ -42,17 +42,17 @@ package struct JobTriggers: Sendable {
     /// the new tip. The repository's `.sparkd.yml` is read again at that tip first.
     @discardableResult
     package func branchMoved(repository: String, branch: String, to tip: String) async throws -> [EnqueueResult] {
-        let fresh = try await executor.run { [setup] in setup.current.reresolving(repository: repository) }
-        setup.update { _ in fresh }
-        for problem in fresh.resolved.problems where problem.repository == repository {
+        let resolution = try await executor.run { [setup] in setup.current.resolving(repository: repository) }
+        setup.update { $0.replacing(resolution) }
+        for problem in resolution.problems {
             logger.warning("repository configuration problem", metadata: ["repo.path": "\(repository)", "error.message": "\(problem)"])
         }
-        let requests = fresh.branch(repository: repository, branch: branch).map {
-            JobPlanner.requests(for: $0, trigger: Trigger.push, base: tip)
-        } ?? []
-        let results = try await OffPool.run { [store] in
-            try store.enqueue(requests, recordingTip: WatchedTip(repository: repository, branch: branch, tip: tip))
-        }
+        let resolved = resolution.branches.first { $0.branch == branch }
+        let requests = resolved.map { JobPlanner.requests(for: $0, trigger: Trigger.push, base: tip) } ?? []
+        // An unresolved branch (a configuration problem) is not marked processed: once the
+        // problem is fixed and sparkd reloaded, the catch-up queues this tip's jobs.
+        let processed = resolved.map { _ in WatchedTip(repository: repository, branch: branch, tip: tip) }
+        let results = try await OffPool.run { [store] in try store.enqueue(requests, recordingTip: processed) }
         log(results, trigger: Trigger.push)
         if !requests.isEmpty { wake() }
         return results
@@ -114,8 +114,14 @@ package struct JobTriggers: Sendable {
         let branchName = branch ?? configured.branches.first ?? "main"
         let catalogIDs = Set(current.catalog.recipes.map(\.id))
         let commit = try await executor.run { () throws -> String in
-            let opened = try Repository.open(at: repository)
-            let commit = try base.map { try opened.resolveCommit($0) } ?? opened.resolveCommit("refs/heads/\(branchName)")
+            let opened: Repository
+            let commit: ObjectID
+            do {
+                opened = try Repository.open(at: repository)
+                commit = try base.map { try opened.resolveCommit($0) } ?? opened.resolveCommit("refs/heads/\(branchName)")
+            } catch {
+                throw TriggerError.unknownRevision(base ?? branchName, repository: repository, detail: (error as? GitError)?.message ?? "\(error)")
+            }
             let local = try Set(opened.snapshot(of: commit).entries.map(\.path))
             for id in recipes where !catalogIDs.contains(id) && !local.contains("\(RepositoryRecipes.directory)\(id).yml") {
                 throw TriggerError.unknownRecipe(id)
@@ -169,6 +175,7 @@ package enum TriggerError: Error, CustomStringConvertible, Sendable {
     case unknownRecipe(String)
     case unknownTrigger(String, known: [String])
     case noRecipes(repository: String, branch: String)
+    case unknownRevision(String, repository: String, detail: String)
 
     package var description: String {
         switch self {
@@ -180,6 +187,8 @@ package enum TriggerError: Error, CustomStringConvertible, Sendable {
         case .noRecipes(let repository, let branch):
             "no recipes given, and no rule of '\(repository)' (branch '\(branch)') is marked 'on: [manual]'; "
                 + "pass --recipe ID, or add 'manual' to a recipe's 'on:' in the configuration"
+        case .unknownRevision(let revision, let repository, let detail):
+            "cannot resolve '\(revision)' in '\(repository)' (\(detail)); pass --base with a branch, tag or commit id that exists there"
         case .unknownTrigger(let name, let known):
             "no trigger named '\(name)' (known: \(known.joined(separator: ", "))); define it under 'schedules:' or use one of those"
         }

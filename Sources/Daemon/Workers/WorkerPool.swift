@@ -26,7 +26,6 @@ package final class WorkerPool: Service {
 
     let setup: SetupHolder
     let store: JobStore
-    let executor: GitExecutor
     let options: Options
     let logger: Logger
     let doorbell = Doorbell()
@@ -36,12 +35,13 @@ package final class WorkerPool: Service {
     private let busyWorkers = Atomic<Int>(0)
     private let identity = "sparkd-\(ProcessInfo.processInfo.processIdentifier)"
 
+    /// Each worker runs its jobs' git work on its own `GitExecutor` thread: a long migration on
+    /// one worker does not hold up the others, nor the watcher and the control socket.
     package init(
-        setup: SetupHolder, store: JobStore, executor: GitExecutor, options: Options, logger: Logger,
+        setup: SetupHolder, store: JobStore, options: Options, logger: Logger,
         onFinish: @escaping @Sendable (Job, JobExecution.Result?) -> Void = { _, _ in }
     ) {
-        (self.setup, self.store, self.executor, self.options, self.logger, self.onFinish) =
-            (setup, store, executor, options, logger, onFinish)
+        (self.setup, self.store, self.options, self.logger, self.onFinish) = (setup, store, options, logger, onFinish)
     }
 
     /// Wakes idle workers: a job was queued.
@@ -91,6 +91,7 @@ package final class WorkerPool: Service {
     }
 
     private func work(name: String, rings: AsyncStream<Void>) async {
+        let executor = GitExecutor(label: "sparkd.git.\(name)")
         var logger = logger
         logger[metadataKey: "worker.name"] = "\(name)"
         var iterator = rings.makeAsyncIterator()
@@ -105,7 +106,7 @@ package final class WorkerPool: Service {
                 }
                 guard let claim else { break }
                 busyWorkers.add(1, ordering: .relaxed)
-                await attempt(claim, worker: name, logger: logger)
+                await attempt(claim, worker: name, executor: executor, logger: logger)
                 busyWorkers.subtract(1, ordering: .relaxed)
             }
             if options.exitWhenIdle, await isIdle() {
@@ -121,7 +122,7 @@ package final class WorkerPool: Service {
         return (counts[.queued] ?? 0) == 0 && (counts[.running] ?? 0) == 0
     }
 
-    private func attempt(_ claim: JobClaim, worker: String, logger base: Logger) async {
+    private func attempt(_ claim: JobClaim, worker: String, executor: GitExecutor, logger base: Logger) async {
         var logger = base
         let job = claim.job
         logger[metadataKey: "job.id"] = "\(job.id)"
@@ -134,7 +135,7 @@ package final class WorkerPool: Service {
         let jobLogger = logger
 
         let result: Result<JobExecution.Result, JobFailure>? = await withTaskGroup(of: Outcome.self) { group in
-            group.addTask { Outcome.finished(await Self.capture { () throws(JobFailure) in try await execution.run(job) }) }
+            group.addTask { Outcome.finished(await Self.capture { () throws(JobFailure) in try await execution.run(job, worker: worker, lease: self.options.lease) }) }
             group.addTask { await self.heartbeat(job.id, worker: worker, logger: jobLogger) }
             group.addTask { await self.drainDeadline() }
             defer { group.cancelAll() }

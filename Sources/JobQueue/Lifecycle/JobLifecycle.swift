@@ -75,13 +75,13 @@ package struct JobLifecycle: Sendable, Hashable {
     }
 
     /// The process that ran the job is gone (sparkd restarted after kill -9 or a power loss): the
-    /// attempt counts, and the job is queued again at once — the crash was not the job's doing,
-    /// so it waits out no backoff.
+    /// job is queued again at once, even after its last attempt — the crash was not the job's
+    /// doing, and kill -9 must lose no job. The attempt stays counted in the history.
     package mutating func orphaned() throws(JobTransitionError) -> Effect {
         guard state == .running else { throw JobTransitionError(event: "recover the orphaned", state: state) }
-        let effect = failAttempt("sparkd stopped while attempt \(attempts) was running", retryable: true)
-        if case .requeue = effect { return .requeue(delay: 0) }
-        return effect
+        state = .queued
+        reason = "sparkd stopped while attempt \(attempts) was running"
+        return .requeue(delay: 0)
     }
 
     /// A user cancels the job.

@@ -9,6 +9,9 @@ package struct ApplyError: Error, CustomStringConvertible, Sendable {
         case breaksParse
         /// The change needs a new review branch and the repository's limits allow none now.
         case limitReached
+        /// The review branch already holds sparkd's change on a newer base than this job's:
+        /// publishing would move it back.
+        case staleBase
     }
 
     package var code: Code

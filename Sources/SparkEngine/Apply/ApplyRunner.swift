@@ -21,10 +21,13 @@ package struct ApplyRunner: Sendable {
         let pool = SessionPool(backend: backend, limit: request.backend.sessionLimit)
         var transformed = try await executor.run { try Self.transform(request, pool: pool) }
         await pool.closeIdle()
+        // A cancelled run (the daemon's job cancelled, or shutting down) stops between phases.
+        try Task.checkCancellation()
         transformed.report.usage = try await UsageAccounting.report(
             served: backend.served, configuration: request.backend, cpuSeconds: CPUTime.now() - cpuStart)
         transformed.clock.lap("usage")
         let done = transformed
+        try Task.checkCancellation()
         return try await executor.run { try Self.deliver(done, request) }
     }
 
@@ -88,7 +91,10 @@ package struct ApplyRunner: Sendable {
         let repository = try Repository.open(at: request.repositoryPath)
 
         let existing = try repository.branchTip(branch)
-        if let existing { try checkOwnership(repository, branch: branch, tip: existing, base: base) }
+        let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
+        if let existing {
+            try checkOwnership(repository, branch: branch, tip: existing, base: base, sparkdEmail: identity.committer.email)
+        }
         if existing == nil, !request.branchPolicy.mayCreate {
             throw ApplyError(
                 code: .limitReached,
@@ -96,7 +102,6 @@ package struct ApplyRunner: Sendable {
                 hint: "merge or delete open review branches, or raise limits.open_branches / limits.branches_per_hour")
         }
         try repository.waitUntilBranchUnlocked(branch)
-        let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
         let commit = try repository.writeCommit(
             CommitRequest(
                 parent: base, changes: transformed.changes,
@@ -114,6 +119,7 @@ package struct ApplyRunner: Sendable {
             report.timingsMilliseconds = clock.laps
             return report
         }
+        try request.publishCheck?()
         try repository.updateBranch(
             branch, to: commit, expecting: existing,
             reflogMessage: "sparkd: \(request.recipes.map(\.id).joined(separator: ", ")) on \(base.short)")
@@ -129,26 +135,49 @@ package struct ApplyRunner: Sendable {
     private static func deleteIfChangeIsInBase(_ report: inout ApplyReport, request: ApplyRequest, base: ObjectID) throws {
         let repository = try Repository.open(at: request.repositoryPath)
         guard let existing = try repository.branchTip(report.branch) else { return }
-        guard try ownership(repository, tip: existing, base: base).isOwnedBySparkd else { return }
+        let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
+        let ownership = try ownership(repository, tip: existing, base: base, sparkdEmail: identity.committer.email)
+        guard ownership.isOwnedBySparkd, try !isNewer(ownership, than: base, in: repository) else { return }
+        try request.publishCheck?()
         try repository.deleteBranch(report.branch, expecting: existing)
         report.branchAction = .deleted
     }
 
-    private static func ownership(_ repository: Repository, tip: ObjectID, base: ObjectID) throws -> BranchOwnership {
+    /// Whether the branch holds sparkd's change on a base that descends from `base` (a newer one).
+    private static func isNewer(_ ownership: BranchOwnership, than base: ObjectID, in repository: Repository) throws -> Bool {
+        guard let text = ownership.sparkBase, let theirs = ObjectID(hex: text), theirs != base else { return false }
+        return (try? repository.isAncestor(base, of: theirs)) ?? false
+    }
+
+    private static func ownership(
+        _ repository: Repository, tip: ObjectID, base: ObjectID, sparkdEmail: String?
+    ) throws -> BranchOwnership {
         let commits = try repository.commits(from: tip, excluding: base).map { id throws(GitError) in
             let message = try repository.message(of: id)
             let subject = String(message.split(separator: "\n", maxSplits: 1).first ?? "")
             let sparkBase = try repository.trailers(of: id).last { $0.key == CommitMessage.baseTrailer }?.value
             return BranchOwnership.Commit(
                 id: id.description, subject: subject, sparkBase: sparkBase,
-                parents: try repository.parents(of: id).map(\.description))
+                parents: try repository.parents(of: id).map(\.description),
+                committerEmail: try repository.committerEmail(of: id))
         }
-        return BranchOwnership(commits: commits)
+        return BranchOwnership(commits: commits, sparkdEmail: sparkdEmail)
     }
 
-    private static func checkOwnership(_ repository: Repository, branch: String, tip: ObjectID, base: ObjectID) throws {
-        let ownership = try ownership(repository, tip: tip, base: base)
-        guard let foreign = ownership.foreignCommits.first else { return }
+    private static func checkOwnership(
+        _ repository: Repository, branch: String, tip: ObjectID, base: ObjectID, sparkdEmail: String?
+    ) throws {
+        let ownership = try ownership(repository, tip: tip, base: base, sparkdEmail: sparkdEmail)
+        guard let foreign = ownership.foreignCommits.first else {
+            if try isNewer(ownership, than: base, in: repository) {
+                throw ApplyError(
+                    code: .staleBase,
+                    message: "branch '\(branch)' already holds sparkd's change on \(ownership.sparkBase!.prefix(12)), "
+                        + "which is newer than this job's base \(base.short); not moved back",
+                    hint: nil)
+            }
+            return
+        }
         throw ApplyError(
             code: .blocked,
             message: "branch '\(branch)' has \(ownership.foreignCommits.count) commit(s) sparkd did not make "

@@ -6,6 +6,10 @@
 /// commits of the old base are then not in the new one, yet they are not the branch's content.
 /// So the walk stops at the newest sparkd commit that sits on the base it names
 /// (`Spark-Base` = its parent): what lies below it is base history, whoever wrote it.
+///
+/// A reviewer's `git commit --amend` or `rebase -i` keeps the message, trailers included, but
+/// makes the reviewer the committer: when sparkd's committer email is known, a commit is
+/// sparkd's only if it carries the trailer *and* that committer.
 package struct BranchOwnership: Sendable, Equatable {
     package struct ForeignCommit: Sendable, Equatable {
         package var id: String
@@ -19,27 +23,36 @@ package struct BranchOwnership: Sendable, Equatable {
         /// The `Spark-Base` trailer's value; nil when the commit has none.
         package var sparkBase: String?
         package var parents: [String]
+        package var committerEmail: String
 
-        package init(id: String, subject: String, sparkBase: String?, parents: [String]) {
-            (self.id, self.subject, self.sparkBase, self.parents) = (id, subject, sparkBase, parents)
+        package init(id: String, subject: String, sparkBase: String?, parents: [String], committerEmail: String = "") {
+            (self.id, self.subject, self.sparkBase, self.parents, self.committerEmail) =
+                (id, subject, sparkBase, parents, committerEmail)
         }
     }
 
     /// Commits on the branch past the base that sparkd did not write, newest first.
     package var foreignCommits: [ForeignCommit]
+    /// The `Spark-Base` of the newest sparkd commit on the branch (the base it was made from).
+    package var sparkBase: String?
 
     package var isOwnedBySparkd: Bool { foreignCommits.isEmpty }
 
-    /// `commits` are the branch's commits past the base, newest first (`git rev-list base..tip`).
-    package init(commits: [Commit]) {
+    /// `commits` are the branch's commits past the base, newest first (`git rev-list base..tip`);
+    /// `sparkdEmail`, when known, is the committer email sparkd writes with.
+    package init(commits: [Commit], sparkdEmail: String? = nil) {
         var foreign: [ForeignCommit] = []
+        var newestBase: String?
         for commit in commits {
-            if let sparkBase = commit.sparkBase {
+            let committedBySparkd = sparkdEmail.map { $0.lowercased() == commit.committerEmail.lowercased() } ?? true
+            if let sparkBase = commit.sparkBase, committedBySparkd {
+                if newestBase == nil { newestBase = sparkBase }
                 if commit.parents == [sparkBase] { break }
                 continue
             }
             foreign.append(ForeignCommit(id: commit.id, subject: commit.subject))
         }
         foreignCommits = foreign
+        sparkBase = newestBase
     }
 }

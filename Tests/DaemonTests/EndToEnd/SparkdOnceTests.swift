@@ -74,6 +74,39 @@ struct SparkdOnceTests {
         #expect(last.reason?.contains("reviewer's note") == true)
     }
 
+    @Test("a reviewer's amend keeps sparkd's trailers but not its committer: the branch is frozen too")
+    func amendedCommitBlocks() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        #expect(try fixture.once().status == 0)
+        let worktree = fixture.directory.path + "/review"
+        try fixture.repo.git("worktree", "add", "-q", worktree, "spark/fixup-trailing-whitespace")
+        let reviewer = GitFixture(path: worktree)
+        try reviewer.write(["a.txt": "trailing\nclean, and reviewed\n"])
+        try reviewer.git("commit", "-q", "-a", "--amend", "--no-edit")
+        try fixture.repo.git("worktree", "remove", worktree)
+        let amended = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+        #expect(try fixture.repo.git("log", "-1", "--format=%B", amended).contains("Spark-Base:"))
+
+        try fixture.repo.commit(["c.txt": "more  \n"], message: "second")
+        #expect(try fixture.once().status == 0)
+        #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == amended)
+        #expect(try fixture.store().jobs().first?.state == .blocked)
+    }
+
+    @Test("a job that fails makes --once exit 1; a broken repository recipe is named with its position")
+    func failedJobExitsOne() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: local/broken, on: [push] }"])
+        try fixture.repo.commit([".sparkd/recipes/local/broken.yml": "id: local/broken\nversion: 1\ntitel: typo\n"], message: "a local recipe")
+        let result = try fixture.once()
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("1 job failed"))
+        let job = try #require(try fixture.store().jobs().first)
+        #expect(job.state == .failed)
+        #expect(job.attempts == 1, "a broken recipe is not retried")
+        #expect(job.reason?.contains(".sparkd/recipes/local/broken.yml:3:1") == true, "\(job.reason ?? "")")
+        #expect(job.reason?.contains("title") == true)
+    }
+
     @Test("history of the base rewritten (force-push): the branch is regenerated on the new base, not blocked")
     func rewrittenBase() throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])

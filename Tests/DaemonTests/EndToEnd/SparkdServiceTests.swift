@@ -75,6 +75,10 @@ struct SparkdServiceTests {
         #expect(notWatched.status == 2)
         #expect(notWatched.stderr.contains("not watched"))
 
+        let badBase = try SparkctlBinary.run(["enqueue", "--socket", socket, "--repo", fixture.repo.path, "--base", "no-such-rev"])
+        #expect(badBase.status == 2)
+        #expect(badBase.stderr.contains("cannot resolve 'no-such-rev'"))
+
         let (status, statusJSON) = try SparkctlBinary.json(["status", "--socket", socket])
         #expect(status.status == 0)
         #expect((statusJSON["jobs"] as? [String: Int])?["succeeded"] == 2)

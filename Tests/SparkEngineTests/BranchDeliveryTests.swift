@@ -1,0 +1,47 @@
+import Foundation
+import GitKit
+import Recipes
+import SparkEngine
+import Testing
+import TestSupport
+
+/// The daemon's branch rules inside `ApplyRunner.deliver`, on real repositories: a job on an
+/// older base never moves the branch back; the publish check runs right before the ref moves.
+@Suite("Review-branch delivery")
+struct BranchDeliveryTests {
+    func request(_ repo: GitFixture, base: String, recipe: Recipe) -> ApplyRequest {
+        var request = ApplyRequest(
+            repositoryPath: repo.path, recipes: [recipe], base: base, branch: "spark/test", identity: EngineFixture.identity,
+            validators: [])
+        request.branchPolicy = .init(mayCreate: true, deleteWhenNoChange: true)
+        return request
+    }
+
+    @Test("a job on an older base than the branch's change does not move the branch back")
+    func staleBaseIsRefused() async throws {
+        let dir = try TemporaryDirectory()
+        let repo = try EngineFixture.repository(dir, ["a.txt": Array("one  \n".utf8)])
+        let old = try repo.git("rev-parse", "main")
+        try repo.commit(["b.txt": "two  \n"], message: "newer")
+        let new = try repo.git("rev-parse", "main")
+        let recipe = try EngineFixture.recipe(id: "test/trailing", step: EngineFixture.trailingWhitespace)
+
+        let newer = try await ApplyRunner().run(request(repo, base: new, recipe: recipe))
+        #expect(newer.branchAction == .created)
+        let error = await #expect(throws: ApplyError.self) { try await ApplyRunner().run(request(repo, base: old, recipe: recipe)) }
+        #expect(error?.code == .staleBase)
+        #expect(try repo.git("rev-parse", "spark/test") == newer.commit)
+    }
+
+    @Test("the publish check runs before the branch moves, and its error stops the update")
+    func publishCheckStopsTheUpdate() async throws {
+        struct Cancelled: Error {}
+        let dir = try TemporaryDirectory()
+        let repo = try EngineFixture.repository(dir, ["a.txt": Array("one  \n".utf8)])
+        let recipe = try EngineFixture.recipe(id: "test/trailing", step: EngineFixture.trailingWhitespace)
+        var refused = request(repo, base: "main", recipe: recipe)
+        refused.publishCheck = { throw Cancelled() }
+        await #expect(throws: Cancelled.self) { try await ApplyRunner().run(refused) }
+        #expect(try repo.git("for-each-ref", "refs/heads/spark/").isEmpty)
+    }
+}
