@@ -42,6 +42,11 @@ for unit in sparkd.service sparkd-nightly.service sparkd-nightly.timer; do
   chmod 0644 "$DESTDIR$SYSTEMDDIR/$unit.tmp"
   mv "$DESTDIR$SYSTEMDDIR/$unit.tmp" "$DESTDIR$SYSTEMDDIR/$unit"
 done
+# The built-in recipes, where the binaries look for them (<bin>/../share/sparkd/recipes); their
+# fixtures (*.tests) stay in the source tree.
+rm -rf "$DESTDIR$PREFIX/share/sparkd/recipes"
+install -d "$DESTDIR$PREFIX/share/sparkd/recipes"
+tar -C recipes --exclude='*.tests' -cf - . | tar -C "$DESTDIR$PREFIX/share/sparkd/recipes" -xf -
 install -m 0644 systemd/sparkd.sysusers "$DESTDIR$SYSUSERSDIR/sparkd.conf"
 install -m 0644 systemd/sparkd.yml.example systemd/sparkd.service.d/repositories.conf.example Documentation/Install.md \
   "$DESTDIR$PREFIX/share/doc/sparkd/"
@@ -53,5 +58,5 @@ else
   install -m 0644 systemd/sparkd.yml.example "$config"
 fi
 
-echo "installed sparkd and sparkctl in $DESTDIR$bindir, units in $DESTDIR$SYSTEMDDIR"
+echo "installed sparkd and sparkctl in $DESTDIR$bindir, recipes in $DESTDIR$PREFIX/share/sparkd/recipes, units in $DESTDIR$SYSTEMDDIR"
 echo "next: Documentation/Install.md (user, configuration, ReadWritePaths= drop-in, systemctl enable)"
