@@ -105,6 +105,9 @@ package struct RecipeRule: Sendable, Hashable {
     package var id: String
     package var on: [String]
     package var parameters: [String: String] = [:]
+    /// `shard: directory`: one job and one review branch per top-level directory (files at the
+    /// top level form one more shard), so a large migration is reviewed in parts.
+    package var shardByDirectory = false
     package var location: ConfigLocation
 }
 

@@ -4,7 +4,7 @@ internal import Yams
 /// `recipes:` lists, in the daemon's configuration and in a repository's `.sparkd.yml`:
 /// `- { id: fixup/trailing-whitespace, on: [push, nightly], with: { K: V } }`.
 enum RecipeRuleParser {
-    static let keys = ["id", "on", "with"]
+    static let keys = ["id", "on", "with", "shard"]
     static let example = "{ id: fixup/trailing-whitespace, on: [push] }"
 
     static func rules(_ node: Node, in context: String, triggers: [String], reader: ConfigReader) throws(ConfigError) -> [RecipeRule] {
@@ -30,6 +30,13 @@ enum RecipeRuleParser {
                         }
                         if !rule.on.contains(trigger) { rule.on.append(trigger) }
                     }
+                case "shard":
+                    let value = try reader.string(entry.value, key: "shard", in: "a recipe of \(context)")
+                    guard value == "directory" else {
+                        throw reader.error(.invalidValue, "unknown shard kind '\(value)'", at: entry.value, key: "shard",
+                                           hint: "use 'shard: directory' (one review branch per top-level directory), or leave it out")
+                    }
+                    rule.shardByDirectory = true
                 case "with":
                     for parameter in try reader.entries(of: entry.value, in: "'with'", valid: nil) {
                         rule.parameters[parameter.key] = try reader.string(parameter.value, key: parameter.key, in: "'with'")

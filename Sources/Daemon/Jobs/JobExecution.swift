@@ -36,7 +36,8 @@ package struct JobExecution: Sendable {
                     + "(add it back under 'repositories:' and reload, then 'sparkctl retry \(job.id)')",
                 retryable: false)
         }
-        let branch = ReviewBranchNaming.branch(recipes: request.recipes, base: request.branch, repository: repository)
+        let branch = ReviewBranchNaming.branch(
+            recipes: request.recipes, base: request.branch, repository: repository, scope: request.scope)
         let limits = repository.limits
         let catalog = setup.catalog
         do {
@@ -58,6 +59,7 @@ package struct JobExecution: Sendable {
                 backend: try backendConfiguration(), validators: nil)
             var configured = apply
             configured.jobID = job.id
+            configured.scope = request.scope
             configured.branchPolicy = .init(mayCreate: mayCreate, deleteWhenNoChange: true)
             configured.publishCheck = { [store] in try store.heartbeat(job.id, worker: worker, lease: lease) }
             let report = try await ApplyRunner(executor: executor).run(configured)

@@ -2,15 +2,41 @@ package import JobQueue
 
 /// Which jobs a trigger queues on one watched branch: one job per recipe rule whose `on:` names
 /// the trigger (one review branch per recipe, as DESIGN.md's "one branch per repository, base
-/// branch and recipe" asks), at the branch's tip.
+/// branch and recipe" asks), at the branch's tip. A rule with `shard: directory` queues one job
+/// per shard of the tree instead.
 package enum JobPlanner {
+    /// `shards` lists the tree's shards at `base` (top-level directories, and `""` for top-level
+    /// files); it is read only when a rule is sharded.
     package static func requests(
-        for branch: ResolvedConfiguration.Branch, trigger: String, base: String
-    ) -> [JobRequest] {
-        branch.rules.filter { $0.on.contains(trigger) }.map { rule in
-            JobRequest(
+        for branch: ResolvedConfiguration.Branch, trigger: String, base: String, shards: () throws -> [String] = { [] }
+    ) rethrows -> [JobRequest] {
+        var requests: [JobRequest] = []
+        var tree: [String]?
+        for rule in branch.rules where rule.on.contains(trigger) {
+            let request = JobRequest(
                 repository: branch.repository, branch: branch.branch, base: base, recipes: [rule.id],
                 parameters: rule.parameters, trigger: trigger)
+            guard rule.shardByDirectory else {
+                requests.append(request)
+                continue
+            }
+            if tree == nil { tree = try shards() }
+            for shard in tree ?? [] {
+                var part = request
+                part.scope = shard
+                requests.append(part)
+            }
         }
+        return requests
+    }
+
+    /// The shards of a tree given its file paths: each top-level directory, and `""` when files
+    /// sit at the top level.
+    package static func shards(of paths: some Sequence<String>) -> [String] {
+        var shards = Set<String>()
+        for path in paths {
+            if let slash = path.firstIndex(of: "/") { shards.insert(String(path[..<slash])) } else { shards.insert("") }
+        }
+        return shards.sorted()
     }
 }

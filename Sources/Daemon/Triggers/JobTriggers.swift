@@ -48,11 +48,12 @@ package struct JobTriggers: Sendable {
             logger.warning("repository configuration problem", metadata: ["repo.path": "\(repository)", "error.message": "\(problem)"])
         }
         let resolved = resolution.branches.first { $0.branch == branch }
-        let requests = resolved.map { JobPlanner.requests(for: $0, trigger: Trigger.push, base: tip) } ?? []
+        var requests: [JobRequest] = []
+        if let resolved { requests = try await plan(resolved, trigger: Trigger.push, base: tip) }
         // An unresolved branch (a configuration problem) is not marked processed: once the
         // problem is fixed and sparkd reloaded, the catch-up queues this tip's jobs.
         let processed = resolved.map { _ in WatchedTip(repository: repository, branch: branch, tip: tip) }
-        let results = try await OffPool.run { [store] in try store.enqueue(requests, recordingTip: processed) }
+        let results = try await OffPool.run { [store, requests] in try store.enqueue(requests, recordingTip: processed) }
         log(results, trigger: Trigger.push)
         if !requests.isEmpty { wake() }
         return results
@@ -69,7 +70,7 @@ package struct JobTriggers: Sendable {
             var added = branch
             added.rules = branch.rules.filter { $0.on.contains(Trigger.push) && !before.contains($0.id) }
             guard !added.rules.isEmpty, let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
-            requests += JobPlanner.requests(for: added, trigger: Trigger.push, base: tip)
+            requests += try await plan(added, trigger: Trigger.push, base: tip)
         }
         let batch = requests
         let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
@@ -92,7 +93,7 @@ package struct JobTriggers: Sendable {
         var requests: [JobRequest] = []
         for branch in setup.current.resolved.branches where branch.rules.contains(where: { $0.on.contains(trigger) }) {
             guard let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
-            requests += JobPlanner.requests(for: branch, trigger: trigger, base: tip)
+            requests += try await plan(branch, trigger: trigger, base: tip)
         }
         let batch = requests
         let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
@@ -130,9 +131,10 @@ package struct JobTriggers: Sendable {
         }
         var requests: [JobRequest]
         if recipes.isEmpty {
-            let rules = current.branch(repository: repository, branch: branchName).map {
-                JobPlanner.requests(for: $0, trigger: Trigger.manual, base: commit)
-            } ?? []
+            var rules: [JobRequest] = []
+            if let branch = current.branch(repository: repository, branch: branchName) {
+                rules = try await plan(branch, trigger: Trigger.manual, base: commit)
+            }
             guard !rules.isEmpty else { throw TriggerError.noRecipes(repository: repository, branch: branchName) }
             requests = rules
         } else {
@@ -145,6 +147,20 @@ package struct JobTriggers: Sendable {
         log(results, trigger: Trigger.manual)
         wake()
         return results
+    }
+
+    /// ``JobPlanner/requests(for:trigger:base:shards:)``, reading the tree's shards through git
+    /// only when a rule is sharded.
+    private func plan(_ branch: ResolvedConfiguration.Branch, trigger: String, base: String) async throws -> [JobRequest] {
+        let sharded = branch.rules.contains { $0.on.contains(trigger) && $0.shardByDirectory }
+        var shards: [String] = []
+        if sharded {
+            shards = try await executor.run { () throws -> [String] in
+                let repository = try Repository.open(at: branch.repository)
+                return JobPlanner.shards(of: try repository.snapshot(of: try repository.resolveCommit(base)).entries.map(\.path))
+            }
+        }
+        return JobPlanner.requests(for: branch, trigger: trigger, base: base) { shards }
     }
 
     private func tipOf(repository: String, branch: String) async throws -> String? {

@@ -14,11 +14,15 @@ package struct JobRequest: Sendable, Hashable, Codable {
     package var parameters: [String: String]
     /// What asked for the job: `push`, `manual`, `nightly`, a schedule's name.
     package var trigger: String
+    /// A sharded job's part of the tree: a top-level directory, or `""` for the files at the top
+    /// level; nil: the whole tree.
+    package var scope: String?
 
     package init(
         repository: String, branch: String, base: String, recipes: [String], parameters: [String: String] = [:],
-        trigger: String
+        trigger: String, scope: String? = nil
     ) {
+        self.scope = scope
         self.repository = repository
         self.branch = branch
         self.base = base
@@ -30,15 +34,22 @@ package struct JobRequest: Sendable, Hashable, Codable {
     /// Equal for two requests that would do the same work: repository, watched branch (which names
     /// the review branch), recipes, parameters, base. At most one active job has a given key.
     var dedupeKey: String {
-        Self.key(["repository": .string(repository), "branch": .string(branch), "base": .string(base), "recipes": .list(recipes),
-                  "parameters": .map(parameters)])
+        var parts: [String: KeyPart] = [
+            "repository": .string(repository), "branch": .string(branch), "base": .string(base), "recipes": .list(recipes),
+            "parameters": .map(parameters),
+        ]
+        if let scope { parts["scope"] = .string(scope) }
+        return Self.key(parts)
     }
 
     /// Equal for requests on the same branch with the same recipes, whatever the base: a newer
     /// base supersedes a queued job with the same lineage.
     var lineageKey: String {
-        Self.key(["repository": .string(repository), "branch": .string(branch), "recipes": .list(recipes),
-                  "parameters": .map(parameters)])
+        var parts: [String: KeyPart] = [
+            "repository": .string(repository), "branch": .string(branch), "recipes": .list(recipes), "parameters": .map(parameters),
+        ]
+        if let scope { parts["scope"] = .string(scope) }
+        return Self.key(parts)
     }
 
     private enum KeyPart: Encodable {

@@ -5,7 +5,7 @@ internal import GRDB
 /// Append only: never edit or reorder a migration that has shipped; add a new one.
 /// (`JobQueueTests` checks the list of names.)
 enum JobStoreMigrations {
-    static let names = ["v1 jobs and job events", "v2 watched tips and review branch creations"]
+    static let names = ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -69,6 +69,10 @@ enum JobStoreMigrations {
                 );
                 CREATE INDEX review_branch_creations_repository ON review_branch_creations(repository, created_at);
                 """)
+        }
+        migrator.registerMigration("v3 job scope") { db in
+            // A sharded job's directory; NULL for a job over the whole tree.
+            try db.execute(sql: "ALTER TABLE jobs ADD COLUMN scope TEXT")
         }
         return migrator
     }

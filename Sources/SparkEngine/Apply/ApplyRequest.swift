@@ -28,6 +28,9 @@ package struct ApplyRequest: Sendable {
     package var backend: BackendConfiguration
     /// The verification gate's parsers; nil: those registered in ``SourceValidators``.
     package var validators: [any SourceValidator]?
+    /// Only this part of the tree is read and changed: a top-level directory, or `""` for the
+    /// files at the top level (a sharded migration's job); nil: the whole tree.
+    package var scope: String?
     /// The daemon's job, named in the commit's `Spark-Job` trailer; nil for a one-shot `apply`.
     package var jobID: Int64?
     /// What the delivery may do to branches beyond updating its own (``BranchPolicy``).

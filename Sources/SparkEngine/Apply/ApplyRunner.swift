@@ -54,7 +54,8 @@ package struct ApplyRunner: Sendable {
         clock.lap("prepare")
         let repository = try Repository.open(at: request.repositoryPath)
         let base = try repository.resolveCommit(request.base)
-        let snapshot = try repository.snapshot(of: base)
+        var snapshot = try repository.snapshot(of: base)
+        if let scope = request.scope { snapshot.entries.removeAll { !Self.path($0.path, isIn: scope) } }
         clock.lap("snapshot")
         var transform = SnapshotTransform(
             recipes: prepared, pool: pool, validators: request.validators ?? SourceValidators.registered)
@@ -66,6 +67,11 @@ package struct ApplyRunner: Sendable {
             report.recipes[index].parameters = request.parameters[index]
         }
         return Transformed(report: report, changes: transform.changes, base: base, clock: clock)
+    }
+
+    /// Whether `path` belongs to a shard: under the directory `scope`, or at the top level for `""`.
+    package static func path(_ path: String, isIn scope: String) -> Bool {
+        scope.isEmpty ? !path.contains("/") : path.hasPrefix(scope + "/")
     }
 
     /// Writes the commit and moves the branch (unless dry run or nothing changed).

@@ -141,6 +141,30 @@ struct SparkdOnceTests {
         #expect(jobs.first { $0.state == .blocked }?.reason?.contains("open_branches") == true)
     }
 
+    @Test("shard: directory — one review branch per top-level directory, each changing only its part")
+    func shardedMigration() throws {
+        let fixture = try DaemonFixture(
+            files: ["Sources/App/a.txt": "a  \n", "Tests/AppTests/b.txt": "b  \n", "top.txt": "t  \n", "clean/c.txt": "clean\n"],
+            rules: ["{ id: fixup/trailing-whitespace, on: [push], shard: directory }"])
+        #expect(try fixture.once().status == 0)
+        let branches = try fixture.branches().filter { $0.hasPrefix("spark/") }
+        #expect(branches == [
+            "spark/fixup-trailing-whitespace-sources", "spark/fixup-trailing-whitespace-tests",
+            "spark/fixup-trailing-whitespace-top-level",
+        ])
+        #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-sources") == "Sources/App/a.txt")
+        #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-tests") == "Tests/AppTests/b.txt")
+        #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-top-level") == "top.txt")
+        let jobs = try fixture.store().jobs()
+        #expect(jobs.count == 4)
+        #expect(Set(jobs.compactMap(\.request.scope)) == ["Sources", "Tests", "", "clean"])
+        #expect(jobs.first { $0.request.scope == "clean" }?.state == .noChange)
+
+        let shard = try fixture.once()
+        #expect(shard.status == 0)
+        #expect(try fixture.store().jobs().count == 4, "the same tip queues nothing again")
+    }
+
     @Test("a broken configuration exits 2 naming file:line:column; a second sparkd on the same state exits 1")
     func badStarts() throws {
         let fixture = try DaemonFixture()
