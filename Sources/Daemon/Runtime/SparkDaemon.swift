@@ -34,6 +34,7 @@ package final class SparkDaemon: Sendable {
     let started = Date()
     /// Jobs that ended `failed` since start-up (`--once` exits 1 when there are any).
     let failedJobs = Tally()
+    let housekeeping: Housekeeping
 
     /// Loads everything; throws a ``ConfigError`` (the configuration is wrong), a
     /// ``DaemonError`` (the state directory is taken) or a ``JobQueueError`` (the database).
@@ -44,15 +45,18 @@ package final class SparkDaemon: Sendable {
         setup = SetupHolder(loaded)
         lock = try StateDirectoryLock(stateDirectory: loaded.configuration.stateDirectory)
         store = try JobStore(path: loaded.configuration.databasePath)
+        housekeeping = Housekeeping(history: setup, logger: logger)
+        let housekeeping = housekeeping
         var workerOptions = WorkerPool.Options(workers: loaded.configuration.workers)
         workerOptions.exitWhenIdle = options.once
         let metrics = metrics
         let failedJobs = failedJobs
         let workers = WorkerPool(
             setup: setup, store: store, options: workerOptions, logger: logger,
-            onFinish: { job, _ in
+            onFinish: { [store, housekeeping] job, _ in
                 Self.record(job, in: metrics)
                 if job.state == .failed { failedJobs.add() }
+                await housekeeping.afterJob(store: store, metrics: metrics)
             })
         self.workers = workers
         triggers = JobTriggers(
@@ -88,6 +92,9 @@ package final class SparkDaemon: Sendable {
         } else {
             Self.notify(notifier, [.ready, .status("running the queue once")], logger)
         }
+        // The group shuts services down in reverse order: the notice first (systemd hears STOPPING
+        // at once), then the control socket, the watcher and the scheduler, the workers last.
+        services.append(.init(service: StoppingNotice(notifier: notifier, logger: logger)))
         var configuration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(30)
@@ -96,11 +103,7 @@ package final class SparkDaemon: Sendable {
             "config.file": "\(options.configFile)", "state.dir": "\(setup.current.configuration.stateDirectory)",
             "repo.count": "\(setup.current.configuration.repositories.count)", "worker.count": "\(setup.current.configuration.workers)",
         ])
-        try await withGracefulShutdownHandler {
-            try await group.run()
-        } onGracefulShutdown: { [notifier, logger] in
-            Self.notify(notifier, [.stopping], logger)
-        }
+        try await group.run()
         logger.info("sparkd stopped")
         return failedJobs.value
     }
@@ -166,6 +169,18 @@ package final class SparkDaemon: Sendable {
     }
 }
 
+/// Tells systemd `STOPPING=1` as soon as graceful shutdown begins (SIGTERM), while the workers drain.
+struct StoppingNotice: Service {
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        // Returns when the group shuts down gracefully; throws (and says nothing) on cancellation.
+        try await gracefulShutdown()
+        SparkDaemon.notify(notifier, [.stopping], logger)
+    }
+}
+
 /// Reloads the configuration on SIGHUP.
 struct ConfigurationReloader: Service {
     let daemon: SparkDaemon
@@ -174,6 +189,41 @@ struct ConfigurationReloader: Service {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         try await cancelWhenGracefulShutdown {
             for await _ in signals { await daemon.reload() }
+        }
+    }
+}
+
+/// After each job: the queue-depth gauge, and the history pruned (at most hourly) to the
+/// configuration's `history: { keep_days, keep_jobs }`.
+final class Housekeeping: Sendable {
+    let setup: SetupHolder
+    let logger: Logger
+    private let lastPrune = Mutex(Date.distantPast)
+
+    init(history setup: SetupHolder, logger: Logger) {
+        (self.setup, self.logger) = (setup, logger)
+    }
+
+    func afterJob(store: JobStore, metrics: DaemonMetrics) async {
+        let now = Date()
+        let due = lastPrune.withLock { last in
+            guard now.timeIntervalSince(last) >= 3600 else { return false }
+            last = now
+            return true
+        }
+        let history = setup.current.configuration.history
+        do {
+            let (depth, pruned) = try await OffPool.run {
+                let counts = try store.counts()
+                let pruned = due
+                    ? try store.prune(finishedBefore: now.addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
+                    : 0
+                return ((counts[.queued] ?? 0) + (counts[.running] ?? 0), pruned)
+            }
+            metrics.setQueueDepth(depth)
+            if pruned > 0 { logger.info("history pruned", metadata: ["job.count": "\(pruned)"]) }
+        } catch {
+            logger.warning("housekeeping failed", metadata: ["error.message": "\(error)"])
         }
     }
 }

@@ -30,7 +30,7 @@ package final class WorkerPool: Service {
     let logger: Logger
     let doorbell = Doorbell()
     /// Called after each attempt ends (metrics, tests).
-    let onFinish: @Sendable (Job, JobExecution.Result?) -> Void
+    let onFinish: @Sendable (Job, JobExecution.Result?) async -> Void
     private let stopping = Atomic<Bool>(false)
     private let busyWorkers = Atomic<Int>(0)
     private let identity = "sparkd-\(ProcessInfo.processInfo.processIdentifier)"
@@ -39,7 +39,7 @@ package final class WorkerPool: Service {
     /// one worker does not hold up the others, nor the watcher and the control socket.
     package init(
         setup: SetupHolder, store: JobStore, options: Options, logger: Logger,
-        onFinish: @escaping @Sendable (Job, JobExecution.Result?) -> Void = { _, _ in }
+        onFinish: @escaping @Sendable (Job, JobExecution.Result?) async -> Void = { _, _ in }
     ) {
         (self.setup, self.store, self.options, self.logger, self.onFinish) = (setup, store, options, logger, onFinish)
     }
@@ -198,7 +198,7 @@ package final class WorkerPool: Service {
         _ job: Job, result: Result<JobExecution.Result, JobFailure>?, worker: String, seconds: Double, logger: Logger
     ) async {
         guard let result else {
-            onFinish(job, nil)
+            await onFinish(job, nil)
             return
         }
         do {
@@ -211,7 +211,7 @@ package final class WorkerPool: Service {
                     "branch.name": "\(done.report?.branch ?? "-")", "branch.action": "\(done.report?.branchAction.rawValue ?? "-")",
                     "job.reason": "\(finished.reason ?? "")",
                 ])
-                onFinish(finished, done)
+                await onFinish(finished, done)
             case .failure(let failure):
                 finished = try await OffPool.run { [store] in
                     try store.fail(job.id, worker: worker, reason: failure.message, retryable: failure.retryable)
@@ -220,7 +220,7 @@ package final class WorkerPool: Service {
                     "job.state": "\(finished.state.rawValue)", "error.message": "\(failure.message)",
                     "job.retryable": "\(failure.retryable)",
                 ])
-                onFinish(finished, nil)
+                await onFinish(finished, nil)
             }
         } catch {
             logger.warning("cannot record the job's end", metadata: ["error.message": "\(error)"])

@@ -46,8 +46,8 @@ struct DaemonFixture {
         try SparkdProcess.run(config: configPath, ["--once"])
     }
 
-    func start(_ arguments: [String] = [], log: String = "sparkd.log") -> SparkdProcess? {
-        try? SparkdProcess(config: configPath, arguments: arguments, logPath: directory.path + "/" + log)
+    func start(_ arguments: [String] = [], log: String = "sparkd.log", environment: [String: String] = [:]) -> SparkdProcess? {
+        try? SparkdProcess(config: configPath, arguments: arguments, logPath: directory.path + "/" + log, environment: environment)
     }
 
     /// The job store the daemon writes (a real SQLite file, opened as a second process would).

@@ -105,4 +105,25 @@ struct SparkdServiceTests {
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit() == 0)
     }
+
+    @Test("with NOTIFY_SOCKET set: READY=1 once the control socket listens, RELOADING=1 then READY=1 on SIGHUP, STOPPING=1 on SIGTERM")
+    func systemdNotify() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/end-of-file, on: [manual] }"])
+        let notify = fixture.directory.path + "/notify.sock"
+        let listener = try DatagramListener(notify)
+        let daemon = try #require(fixture.start(environment: ["NOTIFY_SOCKET": notify]))
+        func next() -> String? {
+            for _ in 0..<10 { if let message = listener.receive() { return message } }
+            return nil
+        }
+        let ready = try #require(next(), "\(daemon.log)")
+        #expect(ready.contains("READY=1"))
+        #expect(FileManager.default.fileExists(atPath: fixture.stateDirectory + "/sparkd.sock"), "READY only once the socket exists")
+        daemon.signal(SIGHUP)
+        #expect(next()?.contains("RELOADING=1") == true)
+        #expect(next()?.contains("READY=1") == true)
+        daemon.signal(SIGTERM)
+        #expect(next()?.contains("STOPPING=1") == true)
+        #expect(daemon.waitForExit() == 0)
+    }
 }

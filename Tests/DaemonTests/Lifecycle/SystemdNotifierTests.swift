@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// A datagram socket bound where systemd's would be, to read what the notifier sends.
-private final class DatagramListener {
+final class DatagramListener {
     let fd: Int32
     let name: String
 
