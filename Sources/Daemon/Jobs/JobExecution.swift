@@ -61,7 +61,16 @@ package struct JobExecution: Sendable {
             configured.jobID = job.id
             configured.scope = request.scope
             configured.branchPolicy = .init(mayCreate: mayCreate, deleteWhenNoChange: true)
-            configured.publishCheck = { [store] in try store.heartbeat(job.id, worker: worker, lease: lease) }
+            // Right before the ref moves: the lease is still ours (not cancelled, not taken over), and
+            // for pushes and schedules the watched branch is still at the base — else a job on the
+            // new base is coming, and this one's result would be stale.
+            let watched = request.trigger == Trigger.manual ? nil : request.branch
+            configured.publishCheck = { [store] in
+                try store.heartbeat(job.id, worker: worker, lease: lease)
+                if let watched, let tip = try Repository.open(at: request.repository).branchTip(watched), tip.description != request.base {
+                    throw BaseMoved(branch: watched, base: request.base, tip: tip.description)
+                }
+            }
             let report = try await ApplyRunner(executor: executor).run(configured)
             if report.branchAction == .created {
                 try await OffPool.run { [store] in try store.recordBranchCreated(repository: request.repository, branch: branch, now: now) }
@@ -72,6 +81,8 @@ package struct JobExecution: Sendable {
         } catch let error as ApplyError where error.code == .staleBase {
             // A job on a newer base already delivered: nothing for this one to do.
             return Result(outcome: .noChange, report: nil)
+        } catch let moved as BaseMoved {
+            return Result(outcome: .superseded(reason: moved.description), report: nil)
         } catch let error as GitError where error.code == .checkedOut {
             return Result(outcome: .blocked(reason: error.description), report: nil)
         } catch {
@@ -92,5 +103,17 @@ package struct JobExecution: Sendable {
         return BackendConfiguration(
             profile: try Profile.named(backend.profile), transport: .named(transport),
             pace: backend.pace.map { .paced(speedup: $0) } ?? .virtual)
+    }
+}
+
+/// The watched branch moved past a job's base while it ran: nothing is published.
+struct BaseMoved: Error, CustomStringConvertible {
+    var branch: String
+    var base: String
+    var tip: String
+
+    var description: String {
+        "'\(branch)' moved from \(base.prefix(12)) to \(tip.prefix(12)) while the job ran; nothing published, "
+            + "the job on the new base regenerates the review branch"
     }
 }

@@ -57,6 +57,7 @@ package struct JobLifecycle: Sendable, Hashable {
         case .succeeded: state = .succeeded; reason = nil
         case .noChange: state = .noChange; reason = nil
         case .blocked(let why): state = .blocked; reason = why
+        case .superseded(let why): state = .superseded; reason = why
         }
         return .finish(state)
     }

@@ -6,4 +6,7 @@ package enum JobOutcome: Sendable, Hashable {
     case noChange
     /// The branch was not touched, e.g. because it holds a human commit; `reason` says why.
     case blocked(reason: String)
+    /// Nothing was published because the watched branch moved past the job's base while it ran;
+    /// the job on the new base regenerates the review branch.
+    case superseded(reason: String)
 }

@@ -1,0 +1,132 @@
+import ControlAPI
+import Foundation
+import JobQueue
+import Testing
+import TestSupport
+
+/// Issue 6's harder cases against the real binary: the base moving under a running job, bad
+/// repositories next to good ones, and a burst of pushes across many repositories.
+@Suite("sparkd under moving bases, bad repositories and bursts")
+struct SparkdRobustnessTests {
+    @Test("the base moves while a job runs: nothing stale is published; the job on the new base writes the branch")
+    func baseMovesDuringJob() throws {
+        var files: [String: String] = [:]
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
+        // Paced on the GPU profile, each job takes over a second of real time.
+        let fixture = try DaemonFixture(
+            files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
+            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 4 }\nwatch: { poll_interval: 1 }")
+        let daemon = try #require(fixture.start())
+        let store = try fixture.store()
+        #expect(eventually { (try? store.jobs(in: [.running]).count) == 1 }, "\(daemon.log)")
+        try fixture.repo.commit(["moved.txt": "moved   \n"], message: "main moves on")
+        let tip = try fixture.repo.git("rev-parse", "main")
+        #expect(eventually(timeout: 30) {
+            let jobs = (try? store.jobs()) ?? []
+            return jobs.count == 2 && jobs.allSatisfy { $0.state.isFinal }
+        }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+
+        let jobs = try store.jobs().sorted { $0.id < $1.id }
+        #expect(jobs.map(\.state) == [.superseded, .succeeded])
+        #expect(jobs[0].reason?.contains("moved") == true)
+        let branch = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+        #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
+        // The branch was written once, on the new base: never on the stale one.
+        #expect(try fixture.repo.git("reflog", "show", "--format=%H", "refs/heads/spark/fixup-trailing-whitespace") == branch)
+        try fixture.repo.git("fsck", "--strict")
+    }
+
+    @Test("missing, corrupt and locked repositories get their own clear errors; the good one keeps being served")
+    func badRepositoriesBesideGoodOnes() throws {
+        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        let root = fixture.directory.path
+        let missing = root + "/missing"
+        let corrupt = try GitFixture.create(at: root + "/corrupt")
+        try corrupt.commit(["a.txt": "x  \n"], message: "one")
+        try "ref: refs/heads/main\n".write(toFile: corrupt.path + "/.git/refs/heads/main", atomically: true, encoding: .utf8)
+        let locked = try GitFixture.create(at: root + "/locked")
+        try locked.commit(["a.txt": "x  \n"], message: "one")
+        try FileManager.default.createDirectory(atPath: locked.path + "/.git/refs/heads/spark", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: locked.path + "/.git/refs/heads/spark/fixup-trailing-whitespace.lock", contents: Data())
+        let rule = "      - { id: fixup/trailing-whitespace, on: [push] }"
+        let config = """
+            state_dir: \(fixture.stateDirectory)
+            watch: { poll_interval: 1 }
+            repositories:
+            \([fixture.repo.path, missing, corrupt.path, locked.path].map { "  - path: \($0)\n    recipes:\n\(rule)" }.joined(separator: "\n"))
+
+            """
+        try config.write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
+        let daemon = try #require(fixture.start())
+        let socket = fixture.stateDirectory + "/sparkd.sock"
+        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+
+        let (result, status) = try SparkctlBinary.json(["status", "--socket", socket])
+        #expect(result.status == 0, "\(result.stderr)")
+        let repositories = try #require(status["repositories"] as? [[String: Any]])
+        func entry(_ path: String) -> [String: Any]? { repositories.first { $0["path"] as? String == path } }
+        #expect(entry(fixture.repo.path)?["state"] as? String == "watching")
+        #expect(entry(missing)?["state"] as? String == "unavailable")
+        #expect((entry(missing)?["error"] as? String)?.contains(missing) == true)
+        #expect(entry(corrupt.path)?["state"] as? String == "unavailable")
+        #expect((entry(corrupt.path)?["error"] as? String)?.contains("main") == true)
+        // The locked repository's job cannot move the branch: it waits and retries, never clobbers.
+        let store = try fixture.store()
+        #expect(eventually {
+            (try? store.jobs())?.first { $0.request.repository == locked.path && $0.reason?.contains("lock") == true } != nil
+        }, "\(daemon.log)")
+
+        // Still serving the good repository.
+        let before = fixture.branchTip("spark/fixup-trailing-whitespace")
+        try fixture.repo.commit(["later.txt": "later  \n"], message: "later")
+        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != before }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
+    @Test("a burst of 20 repositories × 10 commits: every repository's last push reaches its review branch, no duplicate jobs")
+    func burst() throws {
+        let directory = try TemporaryDirectory("sparkd-burst")
+        var repositories: [GitFixture] = []
+        for index in 0..<20 {
+            let repo = try GitFixture.create(at: directory.path + "/repo\(index)")
+            try repo.commit(["file.txt": "start  \n"], message: "start")
+            repositories.append(repo)
+        }
+        let state = directory.path + "/state"
+        let config = directory.path + "/sparkd.yml"
+        try """
+            state_dir: \(state)
+            workers: 2
+            repositories:
+            \(repositories.map { "  - path: \($0.path)\n    recipes:\n      - { id: fixup/trailing-whitespace, on: [push] }" }.joined(separator: "\n"))
+
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try SparkdProcess(config: config, logPath: directory.path + "/sparkd.log")
+        let store = try JobStore(path: state + "/jobs.sqlite")
+        func branchParent(_ repo: GitFixture) -> String? {
+            try? repo.git("rev-parse", "-q", "--verify", "refs/heads/spark/fixup-trailing-whitespace^")
+        }
+        #expect(eventually(timeout: 60) { repositories.allSatisfy { branchParent($0) != nil } }, "\(daemon.log)")
+
+        for round in 0..<10 {
+            for repo in repositories { try repo.commit(["file.txt": "round \(round)  \n"], message: "round \(round)") }
+        }
+        let tips = try repositories.map { try $0.git("rev-parse", "main") }
+        #expect(eventually(timeout: 120) {
+            zip(repositories, tips).allSatisfy { branchParent($0) == $1 }
+                && ((try? store.jobs(in: [.queued, .running]).isEmpty) ?? false)
+        }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+
+        let jobs = try store.jobs(limit: 1000)
+        let keys = jobs.map { "\($0.request.repository)@\($0.request.base)" }
+        #expect(Set(keys).count == keys.count, "one job per repository and base")
+        #expect(jobs.allSatisfy { [.succeeded, .superseded, .noChange].contains($0.state) },
+                "\(jobs.filter { ![.succeeded, .superseded, .noChange].contains($0.state) }.map { "\($0.id) \($0.state) \($0.reason ?? "")" })")
+        for repo in repositories { try repo.git("fsck", "--strict") }
+    }
+}
