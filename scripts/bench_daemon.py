@@ -103,6 +103,58 @@ repositories:
     return latencies, idle_rss, busy_rss
 
 
+def burst(sparkd, work, repositories=20, commits=10):
+    """20 repositories x 10 commits as fast as git makes them: time until every repository's last
+    push has its review branch, jobs run, and the daemon's peak memory (VmHWM) and anonymous memory."""
+    repos = []
+    for i in range(repositories):
+        repo = os.path.join(work, f"burst{i}")
+        os.makedirs(repo)
+        subprocess.run(["git", "init", "-q", "-b", "main", repo], env=ENV, check=True)
+        with open(os.path.join(repo, "file.txt"), "w") as f:
+            f.write("start  \n")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "start")
+        repos.append(repo)
+    state = os.path.join(work, "state-burst")
+    config = os.path.join(work, "sparkd-burst.yml")
+    with open(config, "w") as f:
+        f.write(f"state_dir: {state}\nworkers: 2\nrepositories:\n")
+        for repo in repos:
+            f.write(f"  - path: {repo}\n    recipes:\n      - {{ id: fixup/trailing-whitespace, on: [push] }}\n")
+    log = open(os.path.join(work, "sparkd-burst.log"), "w")
+    daemon = subprocess.Popen([sparkd, "--config", config], stderr=log, env=ENV)
+    branch = "spark/fixup-trailing-whitespace"
+    deadline = time.time() + 60
+    while not all(read_ref(r, branch) for r in repos):
+        if time.time() > deadline:
+            sys.exit(f"start-up catch-up did not finish; see {log.name}")
+        time.sleep(0.01)
+    try:
+        start = time.perf_counter()
+        for n in range(commits):
+            for repo in repos:
+                with open(os.path.join(repo, "file.txt"), "w") as f:
+                    f.write(f"round {n}  \n")
+                git(repo, "commit", "-q", "-a", "-m", f"round {n}")
+        pushed = time.perf_counter() - start
+        tips = [read_ref(r, "main") for r in repos]
+        while not all(read_ref(r, branch) and parent(r, read_ref(r, branch)) == t for r, t in zip(repos, tips)):
+            if time.perf_counter() - start > 120:
+                sys.exit(f"the burst was not processed in 120 s; see {log.name}")
+            time.sleep(0.01)
+        done = time.perf_counter() - start
+        with open(f"/proc/{daemon.pid}/status") as f:
+            peak = next(int(l.split()[1]) / 1024 for l in f if l.startswith("VmHWM:"))
+        rss, anon = rss_mb(daemon.pid)
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(timeout=30)
+    jobs = subprocess.run(["sqlite3", os.path.join(state, "jobs.sqlite"),
+                           "SELECT state, COUNT(*) FROM jobs GROUP BY state"], capture_output=True, text=True).stdout
+    return pushed, done, peak, rss, anon, jobs.strip().replace("\n", ", ").replace("|", ": ")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sparkd", required=True)
@@ -116,6 +168,7 @@ def main():
             latencies.sort()
             p90 = latencies[int(0.9 * (len(latencies) - 1))]
             rows.append((mode, statistics.median(latencies), p90, latencies[0], latencies[-1], idle, busy))
+        burst_result = burst(args.sparkd, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"push -> review branch, {args.commits} commits each, small repository (40 files), fixup/trailing-whitespace")
@@ -125,6 +178,10 @@ def main():
         name = "inotify (auto)" if mode == "auto" else "polling, 1 s"
         print(f"| {name} | {median:.1f} ms | {p90:.1f} ms | {low:.1f} ms | {high:.1f} ms "
               f"| {idle[0]:.1f} MB ({idle[1]:.1f} MB) | {busy[0]:.1f} MB ({busy[1]:.1f} MB) |")
+    pushed, done, peak, rss, anon, jobs = burst_result
+    print()
+    print(f"burst: 20 repositories x 10 commits made in {pushed:.2f} s; every last push on its review branch "
+          f"{done:.2f} s after the first commit; jobs: {jobs}; peak RSS {peak:.1f} MB, after {rss:.1f} MB ({anon:.1f} MB anonymous)")
 
 
 if __name__ == "__main__":

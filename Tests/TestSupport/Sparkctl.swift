@@ -32,7 +32,12 @@ public enum SparkctlBinary {
     /// Runs with `--json` and decodes standard output.
     public static func json(_ arguments: [String], environment: [String: String] = [:]) throws -> (CommandResult, [String: Any]) {
         let result = try run(arguments + ["--json"], environment: environment)
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any] ?? [:]
-        return (result, object)
+        do {
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any] ?? [:]
+            return (result, object)
+        } catch {
+            // Say what the binary did instead of printing JSON (a crash, a message on stderr).
+            throw CommandError(command: [path] + arguments + ["--json"], status: result.status, stdout: result.stdout, stderr: result.stderr)
+        }
     }
 }
