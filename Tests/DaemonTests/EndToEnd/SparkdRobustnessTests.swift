@@ -38,6 +38,28 @@ struct SparkdRobustnessTests {
         try fixture.repo.git("fsck", "--strict")
     }
 
+    @Test("SIGTERM while a job runs: no new job is claimed, the running one finishes, sparkd exits 0")
+    func sigtermDrains() throws {
+        var files: [String: String] = [:]
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
+        let fixture = try DaemonFixture(
+            files: files,
+            rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
+            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 4 }")
+        let daemon = try #require(fixture.start())
+        let store = try fixture.store()
+        #expect(eventually { (try? store.jobs(in: [.running]).count) == 1 }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 30) == 0, "\(daemon.log)")
+        let jobs = try store.jobs()
+        // The job that was running when SIGTERM came finished; nothing was left half-done.
+        #expect(jobs.filter { $0.state == .running }.isEmpty)
+        #expect(jobs.filter { $0.state == .succeeded }.count == 1, "\(jobs.map { "\($0.id) \($0.state)" })")
+        // Jobs of one repository run one at a time: the second was still queued, and stays so.
+        #expect(jobs.filter { $0.state == .queued }.count == 1)
+        try fixture.repo.git("fsck", "--strict")
+    }
+
     @Test("missing, corrupt and locked repositories get their own clear errors; the good one keeps being served")
     func badRepositoriesBesideGoodOnes() throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
