@@ -28,10 +28,11 @@ public final class SparkdProcess: @unchecked Sendable {
 
     public func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-    /// Waits for the process to exit; its status, or nil after `timeout` seconds.
-    public func waitForExit(timeout: Double = 30) -> Int32? {
+    /// Waits for the process to exit; its status, or nil after `timeout` seconds. Sleeps with
+    /// `Task.sleep`, so a waiting test never holds one of the cooperative pool's few threads.
+    public func exit(timeout: Double = 30) async -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
+        while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(10)) }
         return process.isRunning ? nil : process.terminationStatus
     }
 
@@ -50,12 +51,40 @@ public final class SparkdProcess: @unchecked Sendable {
     }
 }
 
-/// Polls `condition` every 10 ms until it holds or `timeout` seconds pass; whether it held.
-public func eventually(timeout: Double = 20, _ condition: () throws -> Bool) rethrows -> Bool {
+/// Polls `condition` every 20 ms until it holds or `timeout` seconds pass; whether it held.
+/// Tests run concurrently on Swift's cooperative pool (two threads here): a test that blocked a
+/// pool thread while waiting — sleeping, or running `git` in its condition — would starve every
+/// other test's timers. So the condition runs on a Dispatch thread and the wait is `Task.sleep`.
+public func eventually(timeout: Double = 20, _ condition: @escaping @Sendable () throws -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-        if try condition() { return true }
-        usleep(10_000)
+        if (try? await offPool(condition)) == true { return true }
+        try? await Task.sleep(for: .milliseconds(20))
     }
-    return try condition()
+    return (try? await offPool(condition)) == true
+}
+
+/// Runs blocking work (a child process to its end, a blocking client, a synchronous store) on a
+/// thread of its own, so it never holds one of the cooperative pool's threads — nor one of
+/// Dispatch's global queue, which runs only as many blocking items at once as there are cores
+/// (two here): tests waiting on child processes there starved each other's polls.
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try body() }) }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+}
+
+/// Blocks the calling thread, polling `condition` every 5 ms until it holds or `timeout` seconds
+/// pass. Only for code inside ``offPool(_:)``: a test that must act within milliseconds of an
+/// observation (kill the daemon while a job runs) does both on a thread of its own, where the
+/// cooperative pool's backlog of other tests cannot delay it.
+public func pollUntil(timeout: Double = 20, _ condition: () throws -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if (try? condition()) == true { return true }
+        usleep(5_000)
+    }
+    return (try? condition()) == true
 }

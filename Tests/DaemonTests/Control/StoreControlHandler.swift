@@ -2,6 +2,7 @@ import ControlAPI
 import Daemon
 import Foundation
 import JobQueue
+import TestSupport
 
 /// The tests' ``ControlHandling``: a real ``JobStore`` on a real SQLite file behind the real
 /// server. (The daemon's own handler adds the watcher, workers and git; this one resolves no
@@ -64,14 +65,5 @@ struct StoreControlHandler: ControlHandling {
         let response = try await enqueue(
             EnqueueRequest(repository: repository, base: "nightly-base", recipes: ["fixup/trailing-whitespace"], trigger: name))
         return TriggerResponse(trigger: name, jobs: [response])
-    }
-}
-
-/// Runs blocking work (JobStore, the blocking ControlClient, child processes) on a Dispatch
-/// thread, so it never holds one of the few threads of Swift's cooperative pool that the server's
-/// handlers need.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
     }
 }

@@ -42,8 +42,10 @@ struct DaemonFixture {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    func once() throws -> CommandResult {
-        try SparkdProcess.run(config: configPath, ["--once"])
+    /// `sparkd --once` to its end, off the cooperative pool.
+    func once() async throws -> CommandResult {
+        let config = configPath
+        return try await offPool { try SparkdProcess.run(config: config, ["--once"]) }
     }
 
     func start(_ arguments: [String] = [], log: String = "sparkd.log", environment: [String: String] = [:]) -> SparkdProcess? {

@@ -8,20 +8,25 @@ import TestSupport
 @Suite("sparkd killed with SIGKILL during a job")
 struct SparkdCrashTests {
     @Test("kill -9 while a job runs, then restart: the job completes exactly once, no half-written ref, git fsck clean")
-    func killNineDuringJob() throws {
+    func killNineDuringJob() async throws {
         // A paced backend on the GPU profile makes the job take seconds of real time.
         var files: [String: String] = [:]
         for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
         let fixture = try DaemonFixture(
             files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
-            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 4 }")
+            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }")
         let daemon = try #require(fixture.start(["--once"]))
         let store = try fixture.store()
-        #expect(eventually { (try? store.jobs(in: [.running]).count) == 1 }, "\(daemon.log)")
-        // Well inside the job: the lease is held and the branch not yet written.
-        usleep(300_000)
-        daemon.signal(SIGKILL)
-        #expect(daemon.waitForExit() != nil)
+        // Observe the running job and kill within 300 ms of it, on a thread of its own.
+        let killed = try await offPool {
+            guard pollUntil({ try store.jobs(in: [.running]).count == 1 }) else { return false }
+            // Well inside the job: the lease is held and the branch not yet written.
+            usleep(300_000)
+            daemon.signal(SIGKILL)
+            return true
+        }
+        #expect(killed, "\(daemon.log)")
+        #expect(await daemon.exit() != nil)
         #expect(try store.jobs(in: [.running]).count == 1, "the dead worker's job still looks running")
         #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == nil, "the ref is written only at the end")
         let gitDir = fixture.repo.path + "/.git"
@@ -31,9 +36,9 @@ struct SparkdCrashTests {
 
         // Restart without pacing: the orphaned job is queued again and finishes once.
         try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
-        let restart = try fixture.once()
+        let restart = try await fixture.once()
         #expect(restart.status == 0, "\(restart.stderr)")
-        #expect(restart.stderr.contains("queued again"))
+        #expect(restart.stderr.contains("queued again"), "first run:\n\(daemon.log)\nrestart:\n\(restart.stderr)")
         let jobs = try store.jobs()
         #expect(jobs.count == 1)
         let job = try #require(jobs.first)

@@ -8,10 +8,10 @@ import TestSupport
 @Suite("sparkd --once: review branches from the daemon")
 struct SparkdOnceTests {
     @Test("the tip of a watched branch becomes a review branch; nothing else in the repository moves")
-    func reviewBranchFromTip() throws {
+    func reviewBranchFromTip() async throws {
         let fixture = try DaemonFixture()
         let before = try CheckoutState(fixture.repo)
-        let result = try fixture.once()
+        let result = try await fixture.once()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try CheckoutState(fixture.repo) == before)
 
@@ -33,17 +33,17 @@ struct SparkdOnceTests {
     }
 
     @Test("a second run on the same tip queues nothing; a new commit regenerates the branch from the new base")
-    func regeneratesOnNewBase() throws {
+    func regeneratesOnNewBase() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         let first = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         #expect(try fixture.store().jobs().count == 1)
         #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == first)
 
         try fixture.repo.commit(["c.txt": "more  \n"], message: "second")
         let tip = try fixture.repo.git("rev-parse", "main")
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         let second = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
         #expect(second != first)
         // Regenerated, not rebased: one commit on the new base.
@@ -54,9 +54,9 @@ struct SparkdOnceTests {
     }
 
     @Test("a human commit on the review branch freezes it: the job is blocked and the branch is never overwritten")
-    func humanCommitBlocks() throws {
+    func humanCommitBlocks() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         // A reviewer adds a commit to the review branch (in a worktree of their own).
         let worktree = fixture.directory.path + "/review"
         try fixture.repo.git("worktree", "add", "-q", worktree, "spark/fixup-trailing-whitespace")
@@ -66,7 +66,7 @@ struct SparkdOnceTests {
         let human = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
 
         try fixture.repo.commit(["c.txt": "more  \n"], message: "second")
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == human)
         let last = try #require(try fixture.store().jobs().first)
         #expect(last.state == .blocked)
@@ -75,9 +75,9 @@ struct SparkdOnceTests {
     }
 
     @Test("a reviewer's amend keeps sparkd's trailers but not its committer: the branch is frozen too")
-    func amendedCommitBlocks() throws {
+    func amendedCommitBlocks() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         let worktree = fixture.directory.path + "/review"
         try fixture.repo.git("worktree", "add", "-q", worktree, "spark/fixup-trailing-whitespace")
         let reviewer = GitFixture(path: worktree)
@@ -88,16 +88,16 @@ struct SparkdOnceTests {
         #expect(try fixture.repo.git("log", "-1", "--format=%B", amended).contains("Spark-Base:"))
 
         try fixture.repo.commit(["c.txt": "more  \n"], message: "second")
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == amended)
         #expect(try fixture.store().jobs().first?.state == .blocked)
     }
 
     @Test("a job that fails makes --once exit 1; a broken repository recipe is named with its position")
-    func failedJobExitsOne() throws {
+    func failedJobExitsOne() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: local/broken, on: [push] }"])
         try fixture.repo.commit([".sparkd/recipes/local/broken.yml": "id: local/broken\nversion: 1\ntitel: typo\n"], message: "a local recipe")
-        let result = try fixture.once()
+        let result = try await fixture.once()
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("1 job failed"))
         let job = try #require(try fixture.store().jobs().first)
@@ -108,33 +108,33 @@ struct SparkdOnceTests {
     }
 
     @Test("history of the base rewritten (force-push): the branch is regenerated on the new base, not blocked")
-    func rewrittenBase() throws {
+    func rewrittenBase() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
         try fixture.repo.commit(["c.txt": "to be rewritten  \n"], message: "second")
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         try fixture.repo.git("reset", "-q", "--hard", "HEAD~1")
         try fixture.repo.commit(["d.txt": "rewritten  \n"], message: "second, again")
         let tip = try fixture.repo.git("rev-parse", "main")
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         let branch = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
         #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
         #expect(try fixture.store().jobs().first?.state == .succeeded)
     }
 
     @Test("once the change is in the base, the review branch is deleted")
-    func deletedWhenMerged() throws {
+    func deletedWhenMerged() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         try fixture.repo.git("merge", "-q", "--ff-only", "spark/fixup-trailing-whitespace")
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == nil)
         #expect(try fixture.store().jobs().first?.state == .noChange)
     }
 
     @Test("the open-branch limit: a change that needs one more branch is blocked with the limit named")
-    func openBranchLimit() throws {
+    func openBranchLimit() async throws {
         let fixture = try DaemonFixture(repositoryExtra: "    limits: { open_branches: 1 }")
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         let jobs = try fixture.store().jobs()
         #expect(try fixture.branches().filter { $0.hasPrefix("spark/") }.count == 1)
         #expect(jobs.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.blocked, .succeeded])
@@ -142,11 +142,11 @@ struct SparkdOnceTests {
     }
 
     @Test("shard: directory — one review branch per top-level directory, each changing only its part")
-    func shardedMigration() throws {
+    func shardedMigration() async throws {
         let fixture = try DaemonFixture(
             files: ["Sources/App/a.txt": "a  \n", "Tests/AppTests/b.txt": "b  \n", "top.txt": "t  \n", "clean/c.txt": "clean\n"],
             rules: ["{ id: fixup/trailing-whitespace, on: [push], shard: directory }"])
-        #expect(try fixture.once().status == 0)
+        #expect(try await fixture.once().status == 0)
         let branches = try fixture.branches().filter { $0.hasPrefix("spark/") }
         #expect(branches == [
             "spark/fixup-trailing-whitespace-sources", "spark/fixup-trailing-whitespace-tests",
@@ -160,27 +160,27 @@ struct SparkdOnceTests {
         #expect(Set(jobs.compactMap(\.request.scope)) == ["Sources", "Tests", "", "clean"])
         #expect(jobs.first { $0.request.scope == "clean" }?.state == .noChange)
 
-        let shard = try fixture.once()
+        let shard = try await fixture.once()
         #expect(shard.status == 0)
         #expect(try fixture.store().jobs().count == 4, "the same tip queues nothing again")
     }
 
     @Test("a broken configuration exits 2 naming file:line:column; a second sparkd on the same state exits 1")
-    func badStarts() throws {
+    func badStarts() async throws {
         let fixture = try DaemonFixture()
         try "state_dir: \(fixture.stateDirectory)\nworkerz: 2\n".write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
-        let broken = try fixture.once()
+        let broken = try await fixture.once()
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("\(fixture.configPath):2:1"))
         #expect(broken.stderr.contains("workers"))
 
         try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
         let first = try #require(fixture.start())
-        #expect(eventually { first.log.contains("sparkd started") }, "\(first.log)")
-        let second = try fixture.once()
+        #expect(await eventually { first.log.contains("sparkd started") }, "\(first.log)")
+        let second = try await fixture.once()
         #expect(second.status == 1)
         #expect(second.stderr.contains("another sparkd is already running"))
         first.signal(SIGTERM)
-        #expect(first.waitForExit() == 0)
+        #expect(await first.exit() == 0)
     }
 }

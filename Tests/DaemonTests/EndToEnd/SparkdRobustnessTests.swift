@@ -9,24 +9,28 @@ import TestSupport
 @Suite("sparkd under moving bases, bad repositories and bursts")
 struct SparkdRobustnessTests {
     @Test("the base moves while a job runs: nothing stale is published; the job on the new base writes the branch")
-    func baseMovesDuringJob() throws {
+    func baseMovesDuringJob() async throws {
         var files: [String: String] = [:]
         for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
         // Paced on the GPU profile, each job takes over a second of real time.
         let fixture = try DaemonFixture(
             files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
-            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 4 }\nwatch: { poll_interval: 1 }")
+            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }\nwatch: { poll_interval: 1 }")
         let daemon = try #require(fixture.start())
         let store = try fixture.store()
-        #expect(eventually { (try? store.jobs(in: [.running]).count) == 1 }, "\(daemon.log)")
-        try fixture.repo.commit(["moved.txt": "moved   \n"], message: "main moves on")
-        let tip = try fixture.repo.git("rev-parse", "main")
-        #expect(eventually(timeout: 30) {
+        // Move main while the job runs, within milliseconds of seeing it run, on a thread of its own.
+        let tip = try await offPool { () throws -> String? in
+            guard pollUntil({ try store.jobs(in: [.running]).count == 1 }) else { return nil }
+            try fixture.repo.commit(["moved.txt": "moved   \n"], message: "main moves on")
+            return try fixture.repo.git("rev-parse", "main")
+        }
+        #expect(tip != nil, "\(daemon.log)")
+        #expect(await eventually(timeout: 90) {
             let jobs = (try? store.jobs()) ?? []
             return jobs.count == 2 && jobs.allSatisfy { $0.state.isFinal }
         }, "\(daemon.log)")
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.exit() == 0)
 
         let jobs = try store.jobs().sorted { $0.id < $1.id }
         #expect(jobs.map(\.state) == [.superseded, .succeeded])
@@ -39,18 +43,22 @@ struct SparkdRobustnessTests {
     }
 
     @Test("SIGTERM while a job runs: no new job is claimed, the running one finishes, sparkd exits 0")
-    func sigtermDrains() throws {
+    func sigtermDrains() async throws {
         var files: [String: String] = [:]
         for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
         let fixture = try DaemonFixture(
             files: files,
             rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
-            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 4 }")
+            extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }")
         let daemon = try #require(fixture.start())
         let store = try fixture.store()
-        #expect(eventually { (try? store.jobs(in: [.running]).count) == 1 }, "\(daemon.log)")
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit(timeout: 30) == 0, "\(daemon.log)")
+        let signalled = try await offPool {
+            guard pollUntil({ try store.jobs(in: [.running]).count == 1 }) else { return false }
+            daemon.signal(SIGTERM)
+            return true
+        }
+        #expect(signalled, "\(daemon.log)")
+        #expect(await daemon.exit(timeout: 30) == 0, "\(daemon.log)")
         let jobs = try store.jobs()
         // The job that was running when SIGTERM came finished; nothing was left half-done.
         #expect(jobs.filter { $0.state == .running }.isEmpty)
@@ -61,7 +69,7 @@ struct SparkdRobustnessTests {
     }
 
     @Test("missing, corrupt and locked repositories get their own clear errors; the good one keeps being served")
-    func badRepositoriesBesideGoodOnes() throws {
+    func badRepositoriesBesideGoodOnes() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
         let root = fixture.directory.path
         let missing = root + "/missing"
@@ -83,7 +91,7 @@ struct SparkdRobustnessTests {
         try config.write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
         let daemon = try #require(fixture.start())
         let socket = fixture.stateDirectory + "/sparkd.sock"
-        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
 
         let (result, status) = try SparkctlBinary.json(["status", "--socket", socket])
         #expect(result.status == 0, "\(result.stderr)")
@@ -96,26 +104,25 @@ struct SparkdRobustnessTests {
         #expect((entry(corrupt.path)?["error"] as? String)?.contains("main") == true)
         // The locked repository's job cannot move the branch: it waits and retries, never clobbers.
         let store = try fixture.store()
-        #expect(eventually {
+        #expect(await eventually {
             (try? store.jobs())?.first { $0.request.repository == locked.path && $0.reason?.contains("lock") == true } != nil
         }, "\(daemon.log)")
 
         // Still serving the good repository.
         let before = fixture.branchTip("spark/fixup-trailing-whitespace")
         try fixture.repo.commit(["later.txt": "later  \n"], message: "later")
-        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != before }, "\(daemon.log)")
+        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != before }, "\(daemon.log)")
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.exit() == 0)
     }
 
     @Test("a burst of 20 repositories × 10 commits: every repository's last push reaches its review branch, no duplicate jobs")
-    func burst() throws {
+    func burst() async throws {
         let directory = try TemporaryDirectory("sparkd-burst")
-        var repositories: [GitFixture] = []
-        for index in 0..<20 {
+        let repositories = try (0..<20).map { index in
             let repo = try GitFixture.create(at: directory.path + "/repo\(index)")
             try repo.commit(["file.txt": "start  \n"], message: "start")
-            repositories.append(repo)
+            return repo
         }
         let state = directory.path + "/state"
         let config = directory.path + "/sparkd.yml"
@@ -128,21 +135,23 @@ struct SparkdRobustnessTests {
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let daemon = try SparkdProcess(config: config, logPath: directory.path + "/sparkd.log")
         let store = try JobStore(path: state + "/jobs.sqlite")
-        func branchParent(_ repo: GitFixture) -> String? {
+        @Sendable func branchParent(_ repo: GitFixture) -> String? {
             try? repo.git("rev-parse", "-q", "--verify", "refs/heads/spark/fixup-trailing-whitespace^")
         }
-        #expect(eventually(timeout: 60) { repositories.allSatisfy { branchParent($0) != nil } }, "\(daemon.log)")
+        #expect(await eventually(timeout: 60) { repositories.allSatisfy { branchParent($0) != nil } }, "\(daemon.log)")
 
-        for round in 0..<10 {
-            for repo in repositories { try repo.commit(["file.txt": "round \(round)  \n"], message: "round \(round)") }
+        try await offPool {
+            for round in 0..<10 {
+                for repo in repositories { try repo.commit(["file.txt": "round \(round)  \n"], message: "round \(round)") }
+            }
         }
         let tips = try repositories.map { try $0.git("rev-parse", "main") }
-        #expect(eventually(timeout: 120) {
+        #expect(await eventually(timeout: 120) {
             zip(repositories, tips).allSatisfy { branchParent($0) == $1 }
                 && ((try? store.jobs(in: [.queued, .running]).isEmpty) ?? false)
         }, "\(daemon.log)")
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.exit() == 0)
 
         let jobs = try store.jobs(limit: 1000)
         let keys = jobs.map { "\($0.request.repository)@\($0.request.base)" }

@@ -9,19 +9,19 @@ import TestSupport
 @Suite("sparkd as a service: watcher, control socket, signals")
 struct SparkdServiceTests {
     @Test("a commit on a watched branch produces the review branch, with inotify and with polling", arguments: ["auto", "polling"])
-    func pushProducesBranch(mode: String) throws {
+    func pushProducesBranch(mode: String) async throws {
         let fixture = try DaemonFixture(
             rules: ["{ id: fixup/trailing-whitespace, on: [push] }"], extra: "watch: { mode: \(mode), poll_interval: 1 }")
         let daemon = try #require(fixture.start())
         let socket = fixture.stateDirectory + "/sparkd.sock"
-        #expect(eventually { FileManager.default.fileExists(atPath: socket) }, "\(daemon.log)")
+        #expect(await eventually { FileManager.default.fileExists(atPath: socket) }, "\(daemon.log)")
         // The tip at start-up is caught up first.
-        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
         let first = fixture.branchTip("spark/fixup-trailing-whitespace")
 
         try fixture.repo.commit(["pushed.txt": "pushed   \n"], message: "a push")
         let tip = try fixture.repo.git("rev-parse", "main")
-        #expect(eventually {
+        #expect(await eventually {
             guard let branch = fixture.branchTip("spark/fixup-trailing-whitespace"), branch != first else { return false }
             return (try? fixture.repo.git("rev-parse", "\(branch)^")) == tip
         }, "\(daemon.log)")
@@ -35,19 +35,19 @@ struct SparkdServiceTests {
         #expect(jobs.allSatisfy { $0["state"] as? String == "succeeded" && $0["trigger"] as? String == "push" })
 
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
+        #expect(await daemon.exit() == 0, "\(daemon.log)")
         #expect(!FileManager.default.fileExists(atPath: socket), "the socket is removed on exit")
         try fixture.repo.git("fsck", "--strict")
     }
 
     @Test("the control socket is private (0600), and sparkctl enqueue, job, trigger and status work through it")
-    func controlThroughSocket() throws {
+    func controlThroughSocket() async throws {
         let fixture = try DaemonFixture(rules: [
             "{ id: fixup/trailing-whitespace, on: [nightly] }", "{ id: fixup/end-of-file, on: [manual] }",
         ])
         let daemon = try #require(fixture.start())
         let socket = fixture.stateDirectory + "/sparkd.sock"
-        #expect(eventually { FileManager.default.fileExists(atPath: socket) }, "\(daemon.log)")
+        #expect(await eventually { FileManager.default.fileExists(atPath: socket) }, "\(daemon.log)")
         let mode = try FileManager.default.attributesOfItem(atPath: socket)[.posixPermissions] as? Int
         #expect(mode == 0o600)
 
@@ -59,14 +59,14 @@ struct SparkdServiceTests {
         let job = try #require(enqueueJSON["job"] as? [String: Any])
         let id = try #require(job["id"] as? Int)
         #expect(job["recipes"] as? [String] == ["fixup/end-of-file"])
-        #expect(eventually { fixture.branchTip("spark/fixup-end-of-file") != nil }, "\(daemon.log)")
+        #expect(await eventually { fixture.branchTip("spark/fixup-end-of-file") != nil }, "\(daemon.log)")
         let (shown, detail) = try SparkctlBinary.json(["job", "\(id)", "--socket", socket])
         #expect(shown.status == 0)
         #expect(detail["state"] as? String == "succeeded")
 
         let trigger = try SparkctlBinary.run(["trigger", "nightly", "--socket", socket])
         #expect(trigger.status == 0, "\(trigger.stderr)")
-        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
 
         let unknown = try SparkctlBinary.run(["trigger", "weekly", "--socket", socket])
         #expect(unknown.status == 1)
@@ -83,31 +83,31 @@ struct SparkdServiceTests {
         #expect(status.status == 0)
         #expect((statusJSON["jobs"] as? [String: Int])?["succeeded"] == 2)
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.exit() == 0)
     }
 
     @Test("SIGHUP reloads the configuration; a broken one is refused and the running one kept")
-    func reload() throws {
+    func reload() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/end-of-file, on: [manual] }"], extra: "watch: { poll_interval: 1 }")
         let daemon = try #require(fixture.start())
-        #expect(eventually { daemon.log.contains("control socket ready") }, "\(daemon.log)")
+        #expect(await eventually { daemon.log.contains("control socket ready") }, "\(daemon.log)")
 
         try "state_dir: \(fixture.stateDirectory)\nrepositories: 12\n".write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(eventually { daemon.log.contains("configuration not reloaded") }, "\(daemon.log)")
+        #expect(await eventually { daemon.log.contains("configuration not reloaded") }, "\(daemon.log)")
         #expect(daemon.log.contains("\(fixture.configPath):2:"))
 
         try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"], extra: "watch: { poll_interval: 1 }")
         daemon.signal(SIGHUP)
-        #expect(eventually { daemon.log.contains("configuration reloaded") }, "\(daemon.log)")
+        #expect(await eventually { daemon.log.contains("configuration reloaded") }, "\(daemon.log)")
         // The new push rule is caught up on the current tip.
-        #expect(eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.exit() == 0)
     }
 
     @Test("with NOTIFY_SOCKET set: READY=1 once the control socket listens, RELOADING=1 then READY=1 on SIGHUP, STOPPING=1 on SIGTERM")
-    func systemdNotify() throws {
+    func systemdNotify() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/end-of-file, on: [manual] }"])
         let notify = fixture.directory.path + "/notify.sock"
         let listener = try DatagramListener(notify)
@@ -124,6 +124,6 @@ struct SparkdServiceTests {
         #expect(next()?.contains("READY=1") == true)
         daemon.signal(SIGTERM)
         #expect(next()?.contains("STOPPING=1") == true)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.exit() == 0)
     }
 }
