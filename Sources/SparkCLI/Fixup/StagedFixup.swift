@@ -29,7 +29,7 @@ struct StagedFixup {
         let staged = try repository.stagedPaths(in: index)
         var report = FixupReport(mode: mode.rawValue, indexFile: index.file, stagedPaths: staged.count)
         var pending: [PendingWrite] = []
-        var indexChanged = false
+        var fixes: [(path: String, original: ObjectID, fixed: ObjectID)] = []
         for change in staged where change.status != .deleted {
             let path = change.path
             if change.status == .conflicted || index.isConflicted(path) {
@@ -72,12 +72,15 @@ struct StagedFixup {
             }
             let fixedID = try repository.writeBlob(current)
             try index.setBlob(fixedID, for: path)
-            indexChanged = true
+            fixes.append((path, entry.id, fixedID))
             let (workingCopy, write) = try workingTreeUpdate(path: path, original: entry.id, fixed: fixedID)
             if let write { pending.append(write) }
             report.files.append(.init(path: path, status: .fixed, workingCopy: workingCopy, recipes: recipes))
         }
-        if indexChanged { try index.write() }
+        if !fixes.isEmpty {
+            try index.write()
+            if let warning = updatePathspecCommitIndex(after: index, fixes: fixes) { report.warnings.append(warning) }
+        }
         for write in pending {
             if let problem = Self.writeWorkingFile(write, root: repository.workingDirectory ?? "") {
                 report.warnings.append(problem)
@@ -87,6 +90,30 @@ struct StagedFixup {
             }
         }
         return report
+    }
+
+    /// A pathspec commit (`git commit FILE…`) runs the hook on a temporary `next-index-*.lock`,
+    /// and after the commit installs `index.lock`, which git filled from the working tree. Without
+    /// the same fixes there, the commit's fixes would show as staged reverts; so each path that
+    /// still holds the staged original there gets the fixed blob too.
+    private func updatePathspecCommitIndex(after index: StagedIndex, fixes: [(path: String, original: ObjectID, fixed: ObjectID)]) -> String? {
+        let name = (index.file as NSString).lastPathComponent
+        guard name.hasPrefix("next-index-"), name.hasSuffix(".lock") else { return nil }
+        let main = (repository.gitDirectory as NSString).appendingPathComponent("index.lock")
+        guard FileManager.default.fileExists(atPath: main) else { return nil }
+        do {
+            let mainIndex = try repository.openIndex(indexFile: main)
+            var changed = false
+            for fix in fixes where mainIndex.entry(at: fix.path)?.id == fix.original {
+                try mainIndex.setBlob(fix.fixed, for: fix.path)
+                changed = true
+            }
+            if changed { try mainIndex.write() }
+            return nil
+        } catch {
+            return "the commit is fixed, but the index git keeps after this pathspec commit is not (\(error)): "
+                + "git status will show the fixes as staged reverts"
+        }
     }
 
     /// Decides what the working file at `path` gets: the fix when it is exactly the staged
