@@ -18,19 +18,31 @@ struct FixupRandomizedTests {
     @Test func randomCommitsKeepEveryUnstagedByte() throws {
         let base = UInt64(ProcessInfo.processInfo.environment["SPARKD_FIXUP_SEED"] ?? "") ?? 0x5eed_7
         let failures = FailureLog()
+        let stats = Stats()
         DispatchQueue.concurrentPerform(iterations: Self.scenarioCount) { offset in
             let seed = base &+ UInt64(offset)
             do {
                 var scenario = Scenario(seed: seed)
-                let problems = try scenario.run()
+                let problems = try scenario.run(stats: stats)
                 if !problems.isEmpty { failures.add("seed \(seed): " + problems.joined(separator: "\n  ")) }
             } catch {
                 failures.add("seed \(seed): \(error)")
             }
         }
         let all = failures.all
+        // The scenarios must reach every branch of the working-tree rule, and commit -a.
+        let counts = stats.counts
+        #expect(counts["fixed", default: 0] > 200 && counts["merged", default: 0] > 10 && counts["kept", default: 0] > 10
+                && counts["commit -a", default: 0] > 20, "\(counts)")
         #expect(all.isEmpty, "\(all.count) of \(Self.scenarioCount) scenarios failed (base seed \(base)):\n\(all.prefix(5).joined(separator: "\n"))")
     }
+}
+
+private final class Stats: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Int] = [:]
+    func count(_ key: String) { lock.withLock { values[key, default: 0] += 1 } }
+    var counts: [String: Int] { lock.withLock { values } }
 }
 
 private final class FailureLog: @unchecked Sendable {
@@ -105,7 +117,7 @@ private struct Scenario {
         return lines.joined(separator: "\n")
     }
 
-    mutating func run() throws -> [String] {
+    mutating func run(stats: Stats) throws -> [String] {
         let directory = try TemporaryDirectory("sparkd-fixup-random")
         let repo = try GitFixture.create(at: directory.path + "/repo")
         let count = Int.random(in: 3...6, using: &random)
@@ -157,10 +169,22 @@ private struct Scenario {
         if !toAdd.isEmpty { try repo.git(["add", "--"] + toAdd) }
         if !toRemove.isEmpty { try repo.git(["rm", "-q", "--"] + toRemove) }
 
-        // What the commit must hold and what the working tree must keep, recorded before it.
-        let indexPaths = try repo.git("ls-files", "-z").split(separator: "\0").map(String.init)
-        let changed = Set(try repo.git("diff", "--cached", "--name-only", "--no-renames", "-z").split(separator: "\0").map(String.init))
-        let stagedBytes = try catFile(repo, indexPaths.map { ":" + $0 })
+        // What the commit must hold and what the working tree must keep, recorded before it. For
+        // `git commit -a`, from a copy of the index updated as -a will (`git add -u`).
+        let commitAll = random.next() % 4 == 0
+        var indexEnvironment: [String: String] = [:]
+        if commitAll {
+            stats.count("commit -a")
+            let copy = directory.path + "/predicted-index"
+            try FileManager.default.copyItem(atPath: repo.path + "/.git/index", toPath: copy)
+            indexEnvironment["GIT_INDEX_FILE"] = copy
+            try repo.git(["add", "-u"], environment: indexEnvironment)
+        }
+        let indexPaths = try repo.git(["ls-files", "-z"], environment: indexEnvironment).split(separator: "\0").map(String.init)
+        let changed = Set(
+            try repo.git(["diff", "--cached", "--name-only", "--no-renames", "-z"], environment: indexEnvironment)
+                .split(separator: "\0").map(String.init))
+        let stagedBytes = try catFile(repo, indexPaths.map { ":" + $0 }, environment: indexEnvironment)
         var expectedTree: [String: [UInt8]] = [:]
         var expectedWorking: [String: [UInt8]?] = [:]
         let enumerator = FileManager.default.enumerator(atPath: repo.path)!
@@ -175,15 +199,20 @@ private struct Scenario {
             let fixed = changed.contains(path) ? Self.fix(staged, path: path) : staged
             expectedTree[path] = fixed
             guard fixed != staged, case let working?? = expectedWorking[path] else { continue }
+            stats.count("fixed")
             if working == staged {
                 expectedWorking[path] = fixed
-            } else if let merged = try Self.mergeFile(ancestor: staged, ours: working, theirs: fixed, in: directory) {
+            } else if let merged = try Self.mergeFile(ancestor: staged, ours: working, theirs: fixed, in: directory), merged != working {
+                stats.count("merged")
                 expectedWorking[path] = merged
+            } else {
+                stats.count("kept")
             }
         }
 
         let commit = try Command.run(
-            ["git", "-C", repo.path, "commit", "-q", "--allow-empty", "-m", "scenario"], environment: GitFixture.environment)
+            ["git", "-C", repo.path, "commit", "-q", "--allow-empty", "-m", "scenario"] + (commitAll ? ["-a"] : []),
+            environment: GitFixture.environment)
         guard commit.status == 0 else { return ["git commit failed: \(commit.stderr)"] }
 
         var problems: [String] = []
@@ -200,6 +229,10 @@ private struct Scenario {
             if now != expected {
                 problems.append("\(path): working copy \(Self.show(now)) != expected \(Self.show(expected))")
             }
+        }
+        // After the commit, the index is the commit: nothing of the fix shows as a staged change.
+        if let staged = try? repo.git("diff", "--cached", "--name-only"), !staged.isEmpty {
+            problems.append("staged after the commit: \(staged)")
         }
         return problems
     }

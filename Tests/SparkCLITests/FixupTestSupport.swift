@@ -45,10 +45,12 @@ struct HookedRepository {
 
 /// `git cat-file --batch` for many objects in one process: the bytes of each spec (`HEAD:path`,
 /// `:path`), nil for a missing one.
-func catFile(_ repo: GitFixture, _ specs: [String]) throws -> [String: [UInt8]] {
+func catFile(_ repo: GitFixture, _ specs: [String], environment: [String: String] = [:]) throws -> [String: [UInt8]] {
     guard !specs.isEmpty else { return [:] }
     let input = Array(specs.map { $0 + "\n" }.joined().utf8)
-    let result = try Command.run(["git", "-C", repo.path, "cat-file", "--batch"], environment: GitFixture.environment, stdin: input)
+    let result = try Command.run(
+        ["git", "-C", repo.path, "cat-file", "--batch"], environment: GitFixture.environment.merging(environment) { _, new in new },
+        stdin: input)
     var output = result.stdoutBytes[...]
     var contents: [String: [UInt8]] = [:]
     for spec in specs {
