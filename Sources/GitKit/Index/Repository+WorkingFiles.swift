@@ -4,8 +4,14 @@ extension Repository {
     /// The `filter` attribute of `path` (a clean/smudge driver such as `lfs`), or nil when none
     /// is set. Working-tree `.gitattributes` first, then the index's, as `git check-attr` does.
     package func filterAttribute(for path: String) throws(GitError) -> String? {
+        try stringAttribute("filter", for: path)
+    }
+
+    /// The value of attribute `name` for `path` when it is set to a string (`filter=lfs`,
+    /// `working-tree-encoding=UTF-16`), else nil.
+    package func stringAttribute(_ name: String, for path: String) throws(GitError) -> String? {
         var value: UnsafePointer<CChar>?
-        try LibGit2.check(git_attr_get(&value, handle, 0, path, "filter"), "reading the attributes of '\(path)'", subject: path)
+        try LibGit2.check(git_attr_get(&value, handle, 0, path, name), "reading the attributes of '\(path)'", subject: path)
         guard let value, git_attr_value(value) == GIT_ATTR_VALUE_STRING else { return nil }
         return String(cString: value)
     }

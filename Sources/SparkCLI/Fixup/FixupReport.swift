@@ -60,6 +60,8 @@ struct FixupReport: Encodable {
         try container.encode(changed, forKey: .changed)
     }
 
+    static let quietReasons: Set<String> = ["binary", "intent-to-add", "symlink", "submodule"]
+
     /// The short lines the hook prints (git shows them above the commit summary).
     var humanLines: [String] {
         files.compactMap { file in
@@ -73,8 +75,9 @@ struct FixupReport: Encodable {
             case (.wouldFix, _):
                 return "sparkd: would fix \(file.path)" + (file.diff.map { "\n" + $0 } ?? "")
             case (.skipped, _):
-                // Binary and intent-to-add files are no news; filters, conflicts and the like are.
-                return file.reason == "binary" || file.reason == "intent-to-add" ? nil : "sparkd: skipped \(file.path) (\(file.reason ?? "skipped"))"
+                // Binary files, links, submodules and intent-to-add entries are no news; filters,
+                // conflicts and the like are.
+                return Self.quietReasons.contains(file.reason ?? "") ? nil : "sparkd: skipped \(file.path) (\(file.reason ?? "skipped"))"
             }
         }
     }

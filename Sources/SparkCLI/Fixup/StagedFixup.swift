@@ -49,6 +49,11 @@ struct StagedFixup {
                 report.files.append(.init(path: path, status: .skipped, reason: "filter=\(filter)"))
                 continue
             }
+            // libgit2 does not re-encode working files, so their checkout form cannot be compared.
+            if let encoding = try repository.stringAttribute("working-tree-encoding", for: path) {
+                report.files.append(.init(path: path, status: .skipped, reason: "working-tree-encoding=\(encoding)"))
+                continue
+            }
             let original = try repository.contents(of: entry.id)
             var current = original
             var recipes: [String] = []
@@ -124,6 +129,10 @@ struct StagedFixup {
         let full = root + path
         var status = stat()
         guard lstat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return (.absent, nil) }
+        // Never write through a directory that became a symbolic link since it was staged.
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        let realParent = URL(fileURLWithPath: (full as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path + "/"
+        guard realParent.hasPrefix(realRoot) else { return (.absent, nil) }
         let working = Array(try Data(contentsOf: URL(fileURLWithPath: full)))
         let originalForm = try repository.workingTreeForm(of: original, path: path)
         let fixedForm = try repository.workingTreeForm(of: fixed, path: path)
