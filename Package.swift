@@ -187,7 +187,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SparkCLITests",
-            dependencies: ["SparkCLI", "ControlAPI", "GitKit", "TestSupport"],
+            // Recipes: the randomized fixup test predicts the hook's result with the fixers in process.
+            dependencies: ["SparkCLI", "ControlAPI", "GitKit", "Recipes", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -7,7 +7,7 @@ package struct Sparkctl: AsyncParsableCommand {
         commandName: "sparkctl",
         abstract: "Run sparkd recipes over git snapshots and deliver the result as review branches.",
         subcommands: [
-            ApplyCommand.self, FixCommand.self, RecipeCommand.self, WSECommand.self,
+            ApplyCommand.self, FixCommand.self, FixupCommand.self, HookCommand.self, RecipeCommand.self, WSECommand.self,
             // Through the daemon's control socket.
             StatusCommand.self, JobsCommand.self, JobCommand.self, EnqueueCommand.self, CancelCommand.self,
             RetryCommand.self, TriggerCommand.self,

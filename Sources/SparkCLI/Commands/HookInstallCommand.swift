@@ -1,0 +1,132 @@
+internal import ArgumentParser
+internal import Foundation
+internal import GitKit
+
+/// `sparkctl hook install`: writes `pre-commit` into `core.hooksPath` or the common directory's
+/// `hooks/`. A hook sparkd did not write is replaced only with `--force`, or kept and run first
+/// with `--chain`.
+struct HookInstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "install",
+        abstract: "Write the pre-commit hook that runs sparkctl fixup --staged.",
+        discussion: """
+            The hook goes where git looks for it: core.hooksPath (relative to the working tree's \
+            root) or the hooks/ directory shared by all worktrees. It calls this sparkctl by its \
+            absolute path. An existing hook that sparkd did not write is left alone (exit 1) unless \
+            --force (replace it) or --chain (keep it as pre-commit.sparkd-chained and run it first; \
+            uninstall puts it back). Re-installing sparkd's own hook updates it.
+            """)
+
+    @Option(name: .long, help: "The repository.")
+    var repo: String = "."
+
+    @Flag(name: .long, help: "Replace a pre-commit hook that sparkd did not write.")
+    var force = false
+
+    @Flag(name: .long, help: "Keep an existing foreign hook and run it before sparkd's fixups.")
+    var chain = false
+
+    @Option(name: .long, help: "What the hook runs: fix (update the commit) or check (fail when something would change).")
+    var mode: FixupCommand.Mode = .fix
+
+    @Flag(name: .long, help: "Print the result as JSON.")
+    var json = false
+
+    func validate() throws {
+        if force && chain { throw ValidationError("give --force (replace the existing hook) or --chain (run it first), not both") }
+    }
+
+    struct Result: Encodable {
+        var hook: String
+        var action: String
+        var chained: String?
+    }
+
+    func run() throws {
+        let hooks: String
+        do {
+            hooks = try Repository.open(at: repo).hooksDirectory()
+        } catch {
+            throw ErrorReport.exit(for: error, json: json)
+        }
+        let hook = hooks + "/" + HookScript.hookName
+        let chained = hooks + "/" + HookScript.chainedName
+        let manager = FileManager.default
+        var action = "installed"
+        var chainedPath: String?
+        do {
+            try manager.createDirectory(atPath: hooks, withIntermediateDirectories: true)
+            if manager.fileExists(atPath: chained) || (try? manager.destinationOfSymbolicLink(atPath: chained)) != nil {
+                chainedPath = chained
+            }
+            if let existing = try Self.existing(hook) {
+                if HookScript.isOurs(existing) {
+                    action = "updated"
+                } else if chain {
+                    guard chainedPath == nil else {
+                        throw HookError("both a foreign \(hook) and \(chained) exist", hint: "merge them by hand, or use --force to replace \(hook)")
+                    }
+                    guard rename(hook, chained) == 0 else {
+                        throw HookError("cannot rename \(hook) to \(chained): \(String(cString: strerror(errno)))", hint: nil)
+                    }
+                    chainedPath = chained
+                    action = "installed (chained the existing hook)"
+                } else if force {
+                    action = "replaced"
+                } else {
+                    throw HookError(
+                        "\(hook) exists and was not written by sparkd; left it alone",
+                        hint: "use --chain to keep it and run it before sparkd's fixups, or --force to replace it")
+                }
+            }
+            let text = HookScript.text(executable: HookScript.runningExecutable(), mode: mode.rawValue, chained: chainedPath != nil)
+            try Self.writeAtomically(text, to: hook)
+        } catch let error as HookError {
+            FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
+            if json { try? JSONOutput.print(["error": ["code": "hook_exists", "message": error.message, "subject": hook]]) }
+            throw ExitCode(ExitStatus.failure)
+        } catch {
+            throw ErrorReport.exit(for: error, json: json)
+        }
+        if json {
+            try JSONOutput.print(Result(hook: hook, action: action, chained: chainedPath))
+        } else {
+            print("sparkd pre-commit hook \(action): \(hook)")
+        }
+    }
+
+    /// The hook's text, or nil when there is none (a dangling link counts as one: it is foreign).
+    static func existing(_ hook: String) throws -> String? {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: hook),
+            !FileManager.default.fileExists(atPath: hook)
+        {
+            return "symbolic link to \(target)"
+        }
+        guard FileManager.default.fileExists(atPath: hook) else { return nil }
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
+    }
+
+    /// Written beside the hook and renamed over it, mode 0755.
+    static func writeAtomically(_ text: String, to hook: String) throws {
+        let temporary = hook + ".sparkd-\(getpid())"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        guard chmod(temporary, 0o755) == 0, rename(temporary, hook) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw HookError("cannot write \(hook): \(message)", hint: "check the permissions of \((hook as NSString).deletingLastPathComponent)")
+        }
+    }
+}
+
+/// A refused or failed hook change (exit 1).
+struct HookError: Error, CustomStringConvertible {
+    var message: String
+    var hint: String?
+
+    init(_ message: String, hint: String?) {
+        self.message = message
+        self.hint = hint
+    }
+
+    var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+}

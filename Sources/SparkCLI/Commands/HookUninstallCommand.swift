@@ -1,0 +1,70 @@
+internal import ArgumentParser
+internal import Foundation
+internal import GitKit
+
+/// `sparkctl hook uninstall`: removes sparkd's pre-commit hook (only ours) and puts back a hook
+/// that `install --chain` kept.
+struct HookUninstallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uninstall",
+        abstract: "Remove sparkd's pre-commit hook (restoring a chained one).",
+        discussion: "A pre-commit hook sparkd did not write is left alone (exit 1). No hook at all: nothing to do (exit 0).")
+
+    @Option(name: .long, help: "The repository.")
+    var repo: String = "."
+
+    @Flag(name: .long, help: "Print the result as JSON.")
+    var json = false
+
+    struct Result: Encodable {
+        var hook: String
+        var action: String
+    }
+
+    func run() throws {
+        let hooks: String
+        do {
+            hooks = try Repository.open(at: repo).hooksDirectory()
+        } catch {
+            throw ErrorReport.exit(for: error, json: json)
+        }
+        let hook = hooks + "/" + HookScript.hookName
+        let chained = hooks + "/" + HookScript.chainedName
+        var action: String
+        do {
+            guard let existing = try HookInstallCommand.existing(hook) else {
+                action = "not installed"
+                return finish(hook: hook, action: action)
+            }
+            guard HookScript.isOurs(existing) else {
+                throw HookError("\(hook) was not written by sparkd; left it alone", hint: "remove it by hand if you mean to")
+            }
+            if FileManager.default.fileExists(atPath: chained) {
+                guard rename(chained, hook) == 0 else {
+                    throw HookError("cannot move \(chained) back to \(hook): \(String(cString: strerror(errno)))", hint: nil)
+                }
+                action = "removed (restored the chained hook)"
+            } else {
+                guard unlink(hook) == 0 else {
+                    throw HookError("cannot remove \(hook): \(String(cString: strerror(errno)))", hint: nil)
+                }
+                action = "removed"
+            }
+        } catch let error as HookError {
+            FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
+            if json { try? JSONOutput.print(["error": ["code": "foreign_hook", "message": error.message, "subject": hook]]) }
+            throw ExitCode(ExitStatus.failure)
+        } catch {
+            throw ErrorReport.exit(for: error, json: json)
+        }
+        finish(hook: hook, action: action)
+    }
+
+    private func finish(hook: String, action: String) {
+        if json {
+            try? JSONOutput.print(Result(hook: hook, action: action))
+        } else {
+            print("sparkd pre-commit hook \(action): \(hook)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+internal import Foundation
+
+/// The `pre-commit` hook `sparkctl hook install` writes, and how to tell it from a foreign one.
+enum HookScript {
+    /// The line that marks a hook as ours: `hook install` replaces and `hook uninstall` removes
+    /// only files that contain it.
+    static let marker = "# sparkd pre-commit hook"
+    static let hookName = "pre-commit"
+    /// A foreign hook kept by `--chain`: ours runs it first and stops the commit if it fails.
+    static let chainedName = "pre-commit.sparkd-chained"
+
+    static func isOurs(_ text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == marker }
+    }
+
+    /// A `#!/bin/sh` script that runs the chained hook (when `chained`), then
+    /// `sparkctl fixup --staged`. A missing `sparkctl` is a warning, not a blocked commit.
+    static func text(executable: String, mode: String, chained: Bool) -> String {
+        let quoted = shellQuoted(executable)
+        var lines = [
+            "#!/bin/sh",
+            marker,
+            "# Written by `sparkctl hook install`; `sparkctl hook uninstall` removes it.",
+            "# Fixes the staged content of the commit in the index; unstaged edits are never lost.",
+        ]
+        if chained {
+            lines += [
+                "chained=\"$(dirname \"$0\")/\(chainedName)\"",
+                "if [ -x \"$chained\" ]; then",
+                "    \"$chained\" \"$@\" || exit $?",
+                "fi",
+            ]
+        }
+        lines += [
+            "if [ ! -x \(quoted) ]; then",
+            "    echo \"sparkd: warning: \(executable.replacingOccurrences(of: "\"", with: "\\\"")) is missing; commit not fixed (reinstall with sparkctl hook install)\" >&2",
+            "    exit 0",
+            "fi",
+            "exec \(quoted) fixup --staged --mode \(mode)",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The real path of the running `sparkctl`, which the hook calls.
+    static func runningExecutable() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    }
+}

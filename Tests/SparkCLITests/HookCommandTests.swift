@@ -1,0 +1,106 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `sparkctl hook install|uninstall`: where the hook goes, and never clobbering a foreign one.
+@Suite("sparkctl hook")
+struct HookCommandTests {
+    @Test func installsIntoTheHooksDirectoryAndUninstalls() throws {
+        let hooked = try HookedRepository(install: false)
+        let repo = hooked.repo
+        let hook = repo.path + "/.git/hooks/pre-commit"
+        let install = try SparkctlBinary.run(["hook", "install", "--repo", repo.path])
+        #expect(install.status == 0, "\(install.stderr)")
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
+        #expect(text.hasPrefix("#!/bin/sh\n# sparkd pre-commit hook\n"))
+        #expect(text.contains("fixup --staged --mode fix"))
+        #expect(text.contains("'/"), "the absolute path of sparkctl")
+        #expect(FileManager.default.isExecutableFile(atPath: hook))
+
+        let again = try SparkctlBinary.run(["hook", "install", "--repo", repo.path, "--mode", "check"])
+        #expect(again.status == 0, "our own hook is updated")
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self).contains("--mode check"))
+
+        let uninstall = try SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
+        #expect(uninstall.status == 0, "\(uninstall.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: hook))
+        let nothing = try SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
+        #expect(nothing.status == 0)
+        #expect(nothing.stdout.contains("not installed"))
+    }
+
+    @Test func refusesAForeignHookUnlessForcedOrChained() throws {
+        let hooked = try HookedRepository(install: false)
+        let repo = hooked.repo
+        let hooks = repo.path + "/.git/hooks"
+        let foreign = "#!/bin/sh\necho foreign-ran > \"$(git rev-parse --git-dir)/foreign-ran\"\n"
+        try Data(foreign.utf8).write(to: URL(fileURLWithPath: hooks + "/pre-commit"))
+        try Command.check(["chmod", "755", hooks + "/pre-commit"])
+
+        let refused = try SparkctlBinary.run(["hook", "install", "--repo", repo.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--force") && refused.stderr.contains("--chain"))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hooks + "/pre-commit")), as: UTF8.self) == foreign)
+        let notOurs = try SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
+        #expect(notOurs.status == 1, "uninstall leaves a foreign hook alone")
+        #expect(FileManager.default.fileExists(atPath: hooks + "/pre-commit"))
+
+        let chained = try SparkctlBinary.run(["hook", "install", "--repo", repo.path, "--chain"])
+        #expect(chained.status == 0, "\(chained.stderr)")
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hooks + "/pre-commit.sparkd-chained")), as: UTF8.self) == foreign)
+        try hooked.write("a.txt", "chained   \n")
+        try repo.git("add", "a.txt")
+        let commit = try hooked.commit()
+        #expect(commit.status == 0, "\(commit.stderr)")
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/foreign-ran"), "the chained hook ran")
+        #expect(try hooked.committed("a.txt") == "chained\n", "then sparkd's fixups")
+
+        let uninstall = try SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
+        #expect(uninstall.status == 0)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hooks + "/pre-commit")), as: UTF8.self) == foreign, "restored")
+        #expect(!FileManager.default.fileExists(atPath: hooks + "/pre-commit.sparkd-chained"))
+
+        let forced = try SparkctlBinary.run(["hook", "install", "--repo", repo.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hooks + "/pre-commit")), as: UTF8.self).contains("# sparkd pre-commit hook"))
+    }
+
+    @Test func respectsCoreHooksPathRelativeToTheWorkTree() throws {
+        let hooked = try HookedRepository(install: false)
+        let repo = hooked.repo
+        try repo.git("config", "core.hooksPath", "githooks")
+        let sub = repo.path + "/sub"
+        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+        let install = try SparkctlBinary.run(["hook", "install", "--repo", sub])
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(FileManager.default.isExecutableFile(atPath: repo.path + "/githooks/pre-commit"))
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit"))
+        try hooked.write("a.txt", "x \n")
+        try repo.git("add", "a.txt")
+        #expect(try hooked.commit().status == 0)
+        #expect(try hooked.committed("a.txt") == "x\n", "git ran the hook from core.hooksPath")
+    }
+
+    @Test func linkedWorktreesShareTheCommonHooksDirectory() throws {
+        let hooked = try HookedRepository(install: false)
+        let repo = hooked.repo
+        let linked = hooked.directory.path + "/linked"
+        try repo.git("worktree", "add", "-q", "-b", "side", linked)
+        let install = try SparkctlBinary.run(["hook", "install", "--repo", linked])
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(FileManager.default.isExecutableFile(atPath: repo.path + "/.git/hooks/pre-commit"))
+        let worktree = GitFixture(path: linked)
+        try worktree.write(["b.txt": "in a worktree  \n"])
+        try worktree.git("add", "b.txt")
+        try worktree.git("commit", "-q", "-m", "b")
+        #expect(String(decoding: try worktree.show("HEAD", "b.txt"), as: UTF8.self) == "in a worktree\n")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let dir = try TemporaryDirectory()
+        #expect(try SparkctlBinary.run(["hook", "install", "--repo", dir.path]).status == 2, "not a repository")
+        #expect(try SparkctlBinary.run(["hook", "install", "--force", "--chain"]).status == 2)
+        #expect(try SparkctlBinary.run(["fixup", "--repo", dir.path]).status == 2, "--staged is required")
+        #expect(try SparkctlBinary.run(["fixup", "--staged", "--mode", "nope"]).status == 2)
+    }
+}
