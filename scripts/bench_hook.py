@@ -243,8 +243,6 @@ def sparkd_version(sparkctl):
 def make_tools(args, versions, sparkctl_problem):
     venv = lambda name: os.path.join(VENV_BIN, name)
     tools = {
-        "sparkd": Tool("sparkd", "sparkd (`sparkctl fixup --staged`)", sparkd_version(args.sparkctl), None,
-                       lambda repo, env: sh([args.sparkctl, "hook", "install", "--repo", repo], env)),
         "pre-commit": Tool("pre-commit", "pre-commit + pre-commit-hooks (Python)",
                            f"{versions['pre-commit']} / {versions['pre-commit-hooks']}", local_config(),
                            lambda repo, env: sh([venv("pre-commit"), "install"], env, cwd=repo)),
@@ -256,10 +254,13 @@ def make_tools(args, versions, sparkctl_problem):
     }
     chosen = []
     for key in args.tools:
-        if key == "sparkd" and sparkctl_problem:
-            print(NOT_AVAILABLE)
-            print(f"  ({sparkctl_problem})")
-            continue
+        if key == "sparkd":
+            if sparkctl_problem:
+                print(NOT_AVAILABLE)
+                print(f"  ({sparkctl_problem})")
+                continue
+            tools["sparkd"] = Tool("sparkd", "sparkd (`sparkctl fixup --staged`)", sparkd_version(args.sparkctl), None,
+                                   lambda repo, env: sh([args.sparkctl, "hook", "install", "--repo", repo], env))
         chosen.append(tools[key])
     return chosen
 
