@@ -21,9 +21,10 @@ pinned versions (PINS); caches go to .bench/hook/cache, never to ~/.cache.
 Repositories: for each tool and each N (10, 1000) a fresh repository with exactly N small text
 files (40 lines of Swift, Markdown, YAML or plain text, 50 per directory), committed once. Before
 every timed commit all N files are rewritten (a revision line changes) and `git add -u`'d; this
-restaging is not timed. File mtimes are set a day into the past before `git add` (a distinct second per
-revision, so git's stat check always sees the change), so the index is not "racily clean" (a racy index makes every later git command re-hash all files, which a user who
-stages and commits a few seconds later never sees). The working tree always equals the index when
+restaging is not timed. File mtimes are set a day into the past before `git add`, a distinct
+second per revision, so git's stat check always sees the change and the index is never "racily
+clean" (a racy index makes every later git command re-hash all files, which a user who stages
+and commits a few seconds later never sees). The working tree always equals the index when
 a commit starts: no unstaged changes, so pre-commit/prek have nothing to stash and every tool does
 the same work. Global and system git config are ignored (GIT_CONFIG_GLOBAL=empty file,
 GIT_CONFIG_NOSYSTEM=1); gc.auto=0.
@@ -48,9 +49,9 @@ row is absolute. Two untimed warm-up commits per repository. Repetitions: --runs
 10 files, 11 for 1000). The machine's load average and CPU pressure (/proc/pressure/cpu, some
 avg60) before and after are printed: the budgets (DESIGN.md: <= 5 ms added at 10 files, <= 20 ms at
 1000) are for an otherwise idle machine, and on a busy one every row grows (a Python hook manager
-that spawns three interpreters suffers most). `nice -n -10 python3 scripts/bench_hook.py …` (as
-root) approximates an idle machine when others are compiling; --work on a tmpfs removes disk noise
-(the dirty rows rewrite N working-tree files) but is not what users' commits see.
+that spawns three interpreters suffers most; `nice -n -10` did not undo that against two
+parallel Swift builds). --work on a tmpfs removes disk noise (the dirty rows rewrite N
+working-tree files) but is not what users' commits see.
 
 Usage: python3 scripts/bench_hook.py --sparkctl PATH [--sizes 10,1000] [--runs 21,11]
        [--modes clean,dirty] [--tools sparkd,pre-commit,prek,prek-py]
