@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-daemon bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
+.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-daemon bench-hook bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
 
 all: build
 
@@ -40,6 +40,11 @@ bench-rewrite: deps
 bench-daemon: deps
 	$(SWIFT) build -c release --product sparkd
 	python3 scripts/bench_daemon.py --sparkd "$(RELEASE_BIN)/sparkd"
+
+## Latency a pre-commit fixer hook adds to git commit, 10 / 1000 staged files: sparkd vs pre-commit and prek (from PyPI).
+bench-hook: deps
+	$(SWIFT) build -c release --product sparkctl
+	python3 scripts/bench_hook.py --sparkctl "$(RELEASE_BIN)/sparkctl"
 
 ## The WSE simulator's own cost: CPU seconds (getrusage) to simulate 10M output tokens in virtual time.
 bench-sim:
