@@ -120,6 +120,26 @@ import Testing
         #expect(error?.message == "unknown trigger 'weekyl'; did you mean 'weekly'?")
     }
 
+    @Test("a repository's .sparkd.yml may carry the hook's settings and pre-commit rules; the daemon accepts and skips them")
+    func sharedWithTheHook() throws {
+        let text = """
+            version: 1
+            hook: { fail_on_error: true }
+            recipes:
+              - { id: fixup/trailing-whitespace, on: [pre-commit, push] }
+              - { id: fixup/end-of-file, on: [pre-commit] }
+            """
+        let rules = try RepositoryConfigFile.parse(text, file: "app@main:.sparkd.yml", triggers: Trigger.builtIn)
+        #expect(rules.map(\.id) == ["fixup/trailing-whitespace", "fixup/end-of-file"])
+        #expect(rules[0].on == ["pre-commit", "push"])
+        let branch = ResolvedConfiguration.Branch(repository: "/r", branch: "main", rules: rules)
+        #expect(try JobPlanner.requests(for: branch, trigger: Trigger.push, base: "b").map(\.recipes) == [["fixup/trailing-whitespace"]])
+        let typo = #expect(throws: ConfigError.self) {
+            try RepositoryConfigFile.parse("recipes:\n  - { id: x, on: [pre-comit] }\n", file: "f", triggers: Trigger.builtIn)
+        }
+        #expect(typo?.message.contains("did you mean 'pre-commit'") == true)
+    }
+
     @Test("YAML syntax errors and duplicate keys keep their position")
     func syntax() {
         let duplicate = error("state_dir: /s\nworkers: 1\nworkers: 2\n")

@@ -11,6 +11,10 @@ package struct ResolvedConfiguration: Sendable {
         package var repository: String
         package var branch: String
         package var rules: [RecipeRule]
+
+        package init(repository: String, branch: String, rules: [RecipeRule]) {
+            (self.repository, self.branch, self.rules) = (repository, branch, rules)
+        }
     }
 
     package var configuration: DaemonConfiguration

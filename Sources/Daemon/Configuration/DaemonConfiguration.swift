@@ -120,4 +120,7 @@ package enum Trigger {
     /// `sparkctl trigger nightly`, run by the `sparkd-nightly.timer` systemd timer.
     package static let nightly = "nightly"
     package static let builtIn = [push, manual, nightly]
+    /// `git commit`, through the hook (`sparkctl fixup --staged`); only in a repository's
+    /// `.sparkd.yml`, and never fired by the daemon.
+    package static let preCommit = "pre-commit"
 }

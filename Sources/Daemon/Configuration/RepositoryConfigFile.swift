@@ -41,11 +41,15 @@ package struct RepositoryConfigFile: Sendable, Hashable {
     }
 
     /// Parses the file's YAML; `file` names it in errors.
+    /// The file is shared with the pre-commit hook (`sparkctl fixup --staged`): its `hook:`
+    /// settings and the rules `on: [pre-commit]` are the hook's, accepted here and never run by
+    /// the daemon.
     package static func parse(_ text: String, file: String, triggers: [String]) throws(ConfigError) -> [RecipeRule] {
         let reader = ConfigReader(file: file, text: text)
         let root = try ConfigReader.compose(text, file: file, what: path)
         var rules: [RecipeRule] = []
-        for entry in try reader.entries(of: root, in: path, valid: ["version", "recipes"]) {
+        for entry in try reader.entries(of: root, in: path, valid: ["version", "recipes", "hook"]) {
+            if entry.key == "hook" { continue }
             if entry.key == "version" {
                 let version = try reader.integer(entry.value, key: "version", in: path)
                 guard version == 1 else {
@@ -53,7 +57,7 @@ package struct RepositoryConfigFile: Sendable, Hashable {
                                        hint: "this sparkd reads version 1")
                 }
             } else {
-                rules = try RecipeRuleParser.rules(entry.value, in: path, triggers: triggers, reader: reader)
+                rules = try RecipeRuleParser.rules(entry.value, in: path, triggers: triggers + [Trigger.preCommit], reader: reader)
             }
         }
         return rules
