@@ -115,6 +115,31 @@ struct CommitWritingTests {
         #expect(try repo.show(commit.description, "p.txt") == bytes)
     }
 
+    @Test(arguments: [Int.max, 1])
+    func writesBlobsLooseBelowThePackThresholdAndAsOnePackFromIt(packThreshold: Int) throws {
+        let dir = try TemporaryDirectory()
+        let repo = try makeRepository(dir)
+        try repo.git("repack", "-a", "-d", "-q")
+        #expect(try repo.looseObjectCount() == 0)
+        // Five new blobs and one that exists already ("keep\n").
+        let contents = (0..<5).map { Array("blob \($0)\n".utf8) } + [Array("keep\n".utf8)]
+        let opened = try Repository.open(at: repo.path)
+        #expect(try opened.writeBlobs([], packThreshold: packThreshold).isEmpty)
+        let ids = try opened.writeBlobs(contents, packThreshold: packThreshold)
+
+        #expect(ids == contents.map { ObjectID.blob(of: $0) })
+        // Readable at once through the handle that wrote them, as the hook reads them back.
+        for (id, bytes) in zip(ids, contents) { #expect(try opened.contents(of: id) == bytes) }
+        try repo.git("fsck", "--full", "--strict")
+        if packThreshold == 1 {
+            #expect(try repo.looseObjectCount() == 0, "a packed write adds no loose objects")
+            #expect(try repo.packCount() == 2, "the repacked history and one new pack")
+        } else {
+            #expect(try repo.looseObjectCount() == 5, "one loose object per new blob; the existing one is reused")
+            #expect(try repo.packCount() == 1)
+        }
+    }
+
     @Test func lineStatCountsLikeGitDiff() throws {
         let stat = try LineStat.between(Array("a\nb\nc\n".utf8), Array("a\nB\nc\nd\n".utf8), path: "x.txt")
         #expect(stat == LineStat(added: 2, removed: 1, binary: false))

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import TestSupport
 import Testing
 
@@ -72,6 +73,38 @@ struct FixupStagedTests {
         #expect(try hooked.staged("a.txt") == "a\n", "the index git installs after the commit has the fix too")
         #expect(try hooked.staged("b.txt") == "b  \n", "other staged work untouched")
         #expect(try hooked.repo.git("status", "--porcelain") == "M  b.txt")
+    }
+
+    /// More fixed files than the pack threshold: the fixed blobs go into one pack, so the hook
+    /// leaves no loose object, and the index names only objects that are on disk.
+    @Test func manyFixesAreWrittenAsOnePack() throws {
+        let count = Repository.defaultPackThreshold + 1
+        let paths = (0..<count).map { "d\($0 % 25)/f\($0).txt" }
+        let hooked = try HookedRepository(Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, Array("line \($0)\n".utf8)) }))
+        // Fixed content that exists nowhere yet: the pack must carry every new blob.
+        try hooked.repo.write(Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, Array("line \($0) edited  \n".utf8)) }))
+        try hooked.repo.git("add", "-u")
+        // Pack what `git add` wrote loose (the staged blobs too), so every loose object after the
+        // fixup is one the fixup wrote.
+        try hooked.repo.git("repack", "-a", "-d", "-q")
+        #expect(try hooked.repo.git("count-objects", "-v").contains("count: 0"))
+
+        let (result, json) = try SparkctlBinary.json(["fixup", "--staged", "--repo", hooked.repo.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = json["files"] as? [[String: Any]] ?? []
+        #expect(files.filter { $0["status"] as? String == "fixed" && $0["working_copy"] as? String == "updated" }.count == count)
+        let counts = try hooked.repo.git("count-objects", "-v")
+        #expect(counts.contains("count: 0"), "no loose objects: \(counts)")
+        #expect(counts.contains("packs: 2"), "\(counts)")
+        try hooked.repo.git("fsck", "--full")
+        #expect(try hooked.read("d7/f7.txt") == "line 7 edited\n", "the working copy equalled the staged content")
+
+        let commit = try hooked.commit()
+        #expect(commit.status == 0, "\(commit.stderr)")
+        let committed = try catFile(hooked.repo, paths.map { "HEAD:" + $0 })
+        let wrong = paths.enumerated().filter { committed["HEAD:" + $1] != Array("line \($0) edited\n".utf8) }.map(\.element)
+        #expect(wrong.count == 0, "not fixed in the commit, for example: \(wrong.prefix(5))")
+        #expect(try hooked.repo.git("status", "--porcelain") == "", "nothing left over")
     }
 
     @Test func checkModeFailsAndChangesNothing() throws {

@@ -29,10 +29,18 @@ extension Repository {
     /// (`packThreshold`), every object goes into one pack, written before this returns, so a ref
     /// may point at the commit as soon as it does.
     package func writeCommit(_ request: CommitRequest, packThreshold: Int = defaultPackThreshold) throws(GitError) -> ObjectID {
-        if request.changes.count >= packThreshold {
-            return try withPackedObjects { writer throws(GitError) in try writer.writeCommitObjects(request) }
+        try writingObjects(count: request.changes.count, packThreshold: packThreshold) { writer throws(GitError) in
+            try writer.writeCommitObjects(request)
         }
-        return try writeCommitObjects(request)
+    }
+
+    /// Runs `body` on the handle that `count` new objects should be written through: this one
+    /// (a loose object each) below `packThreshold`, else a packed writer (``withPackedObjects(_:)``)
+    /// whose pack is on disk before this returns. The one place that makes that choice, for
+    /// commits and for the pre-commit hook's blobs alike.
+    func writingObjects<T>(count: Int, packThreshold: Int, _ body: (Repository) throws(GitError) -> T) throws(GitError) -> T {
+        if count >= packThreshold { return try withPackedObjects(body) }
+        return try body(self)
     }
 
     private func writeCommitObjects(_ request: CommitRequest) throws(GitError) -> ObjectID {
@@ -52,6 +60,7 @@ extension Repository {
             try LibGit2.check(
                 git_commit_create(&out, handle, nil, author, committer, "UTF-8", request.message, tree, 1, &parents),
                 "writing the commit", subject: path)
+            if mempack != nil { packRoots.append(ObjectID(out)) }
             return ObjectID(out)
         }
     }
@@ -103,9 +112,18 @@ extension Repository {
         writer.mempack = mempack
         let result = try body(writer)
 
+        // What `git_mempack_dump` does, but from the recorded roots: it packs only commits (and
+        // their trees and blobs), so blobs written for an index would never reach the disk.
+        var builder: OpaquePointer?
+        try LibGit2.check(git_packbuilder_new(&builder, writer.handle), "starting a pack")
+        defer { git_packbuilder_free(builder) }
+        for root in writer.packRoots {
+            var raw = root.raw
+            try LibGit2.check(git_packbuilder_insert_recur(builder, &raw, nil), "adding \(root.short) to the pack")
+        }
         var pack = git_buf()
         defer { git_buf_dispose(&pack) }
-        try LibGit2.check(git_mempack_dump(&pack, writer.handle, mempack), "packing new objects")
+        try LibGit2.check(git_packbuilder_write_buf(&pack, builder), "packing new objects")
         // A pack of no objects (everything existed already) is a 12-byte header and a 20-byte trailer.
         if pack.size > 32 {
             var writepack: UnsafeMutablePointer<git_odb_writepack>?
@@ -116,6 +134,7 @@ extension Repository {
             try LibGit2.check(writepack!.pointee.commit(writepack, &stats), "indexing the pack", subject: path)
         }
         try LibGit2.check(git_mempack_reset(mempack), "clearing the in-memory object database")
+        writer.packRoots = []
         return result
     }
 }

@@ -18,7 +18,23 @@ extension Repository {
             return mempack.pointee.write(mempack, &oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB)
         }
         try LibGit2.check(code, "writing a blob into '\(path)'", subject: path)
+        if mempack != nil { packRoots.append(ObjectID(oid)) }
         return ObjectID(oid)
+    }
+
+    /// Writes a blob for each of `contents` and returns their ids, in order. From `packThreshold`
+    /// blobs on they go into one pack (hashed once, no per-object existence check, no delta
+    /// search), written before this returns; fewer are written as loose objects. Either way every
+    /// blob is readable by any handle and process when this returns, so an index or ref may name
+    /// them at once.
+    package func writeBlobs(_ contents: [[UInt8]], packThreshold: Int = defaultPackThreshold) throws(GitError) -> [ObjectID] {
+        guard !contents.isEmpty else { return [] }
+        return try writingObjects(count: contents.count, packThreshold: packThreshold) { writer throws(GitError) in
+            var ids: [ObjectID] = []
+            ids.reserveCapacity(contents.count)
+            for bytes in contents { ids.append(try writer.writeBlob(bytes)) }
+            return ids
+        }
     }
 
     /// Writes the tree that is `base` with `changes` applied and returns its id.

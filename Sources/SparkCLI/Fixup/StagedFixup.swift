@@ -28,8 +28,11 @@ struct StagedFixup {
     func run(index: StagedIndex) throws -> FixupReport {
         let staged = try repository.stagedPaths(in: index)
         var report = FixupReport(mode: mode.rawValue, indexFile: index.file, stagedPaths: staged.count)
-        var pending: [PendingWrite] = []
-        var fixes: [(path: String, original: ObjectID, fixed: ObjectID)] = []
+        // Fixed content is collected first and written in one go after the loop: many fixed
+        // blobs become one pack (``Repository/writeBlobs(_:packThreshold:)``) instead of one loose
+        // object each, which cost about 0.6 ms apiece on these disks.
+        var found: [(path: String, original: ObjectID, report: Int)] = []
+        var fixedContents: [[UInt8]] = []
         for change in staged where change.status != .deleted {
             let path = change.path
             if change.status == .conflicted || index.isConflicted(path) {
@@ -75,12 +78,21 @@ struct StagedFixup {
                 report.files.append(.init(path: path, status: .wouldFix, recipes: recipes, diff: diff))
                 continue
             }
-            let fixedID = try repository.writeBlob(current)
-            try index.setBlob(fixedID, for: path)
-            fixes.append((path, entry.id, fixedID))
-            let (workingCopy, write) = try workingTreeUpdate(path: path, original: entry.id, fixed: fixedID)
+            found.append((path, entry.id, report.files.count))
+            fixedContents.append(current)
+            report.files.append(.init(path: path, status: .fixed, recipes: recipes))
+        }
+        // Every blob is on disk (loose or in the pack) before the index names it.
+        let fixedIDs = try repository.writeBlobs(fixedContents)
+        fixedContents.removeAll()
+        var pending: [PendingWrite] = []
+        var fixes: [(path: String, original: ObjectID, fixed: ObjectID)] = []
+        for (fix, fixedID) in zip(found, fixedIDs) {
+            try index.setBlob(fixedID, for: fix.path)
+            fixes.append((fix.path, fix.original, fixedID))
+            let (workingCopy, write) = try workingTreeUpdate(path: fix.path, original: fix.original, fixed: fixedID)
             if let write { pending.append(write) }
-            report.files.append(.init(path: path, status: .fixed, workingCopy: workingCopy, recipes: recipes))
+            report.files[fix.report].workingCopy = workingCopy
         }
         if !fixes.isEmpty {
             try index.write()
