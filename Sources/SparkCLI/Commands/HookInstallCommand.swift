@@ -1,6 +1,5 @@
 internal import ArgumentParser
 internal import Foundation
-internal import GitKit
 
 /// `sparkctl hook install`: writes `pre-commit` into `core.hooksPath` or the common directory's
 /// `hooks/`. A hook sparkd did not write is replaced only with `--force`, or kept and run first
@@ -43,14 +42,7 @@ struct HookInstallCommand: ParsableCommand {
     }
 
     func run() throws {
-        let hooks: String
-        do {
-            hooks = try Repository.open(at: repo).hooksDirectory()
-        } catch {
-            throw ErrorReport.exit(for: error, json: json)
-        }
-        let hook = hooks + "/" + HookScript.hookName
-        let chained = hooks + "/" + HookScript.chainedName
+        let (hooks, hook, chained) = try HookScript.paths(repository: repo, json: json)
         let manager = FileManager.default
         var action = "installed"
         var chainedPath: String?
@@ -59,7 +51,7 @@ struct HookInstallCommand: ParsableCommand {
             if manager.fileExists(atPath: chained) || (try? manager.destinationOfSymbolicLink(atPath: chained)) != nil {
                 chainedPath = chained
             }
-            if let existing = try Self.existing(hook) {
+            if let existing = try HookScript.existing(hook) {
                 if HookScript.isOurs(existing) {
                     action = "updated"
                 } else if chain {
@@ -80,7 +72,7 @@ struct HookInstallCommand: ParsableCommand {
                 }
             }
             let text = HookScript.text(executable: HookScript.runningExecutable(), mode: mode.rawValue, chained: chainedPath != nil)
-            try Self.writeAtomically(text, to: hook)
+            try HookScript.writeAtomically(text, to: hook)
         } catch let error as HookError {
             FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
             if json { try? JSONOutput.print(["error": ["code": "hook_exists", "message": error.message, "subject": hook]]) }
@@ -92,28 +84,6 @@ struct HookInstallCommand: ParsableCommand {
             try JSONOutput.print(Result(hook: hook, action: action, chained: chainedPath))
         } else {
             print("sparkd pre-commit hook \(action): \(hook)")
-        }
-    }
-
-    /// The hook's text, or nil when there is none (a dangling link counts as one: it is foreign).
-    static func existing(_ hook: String) throws -> String? {
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: hook),
-            !FileManager.default.fileExists(atPath: hook)
-        {
-            return "symbolic link to \(target)"
-        }
-        guard FileManager.default.fileExists(atPath: hook) else { return nil }
-        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
-    }
-
-    /// Written beside the hook and renamed over it, mode 0755.
-    static func writeAtomically(_ text: String, to hook: String) throws {
-        let temporary = hook + ".sparkd-\(getpid())"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        guard chmod(temporary, 0o755) == 0, rename(temporary, hook) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporary)
-            throw HookError("cannot write \(hook): \(message)", hint: "check the permissions of \((hook as NSString).deletingLastPathComponent)")
         }
     }
 }

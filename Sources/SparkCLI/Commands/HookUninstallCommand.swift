@@ -1,6 +1,5 @@
 internal import ArgumentParser
 internal import Foundation
-internal import GitKit
 
 /// `sparkctl hook uninstall`: removes sparkd's pre-commit hook (only ours) and puts back a hook
 /// that `install --chain` kept.
@@ -22,17 +21,10 @@ struct HookUninstallCommand: ParsableCommand {
     }
 
     func run() throws {
-        let hooks: String
-        do {
-            hooks = try Repository.open(at: repo).hooksDirectory()
-        } catch {
-            throw ErrorReport.exit(for: error, json: json)
-        }
-        let hook = hooks + "/" + HookScript.hookName
-        let chained = hooks + "/" + HookScript.chainedName
+        let (_, hook, chained) = try HookScript.paths(repository: repo, json: json)
         var action: String
         do {
-            guard let existing = try HookInstallCommand.existing(hook) else {
+            guard let existing = try HookScript.existing(hook) else {
                 action = "not installed"
                 return finish(hook: hook, action: action)
             }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GitKit
 
 /// The `pre-commit` hook `sparkctl hook install` writes, and how to tell it from a foreign one.
 enum HookScript {
@@ -49,5 +50,40 @@ enum HookScript {
     static func runningExecutable() -> String {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+    }
+
+    /// Where git runs `repository`'s hooks from (`core.hooksPath` or the common directory's
+    /// `hooks/`), sparkd's hook and the chained one in it; a repository that does not open is
+    /// reported as the commands report errors.
+    static func paths(repository: String, json: Bool) throws -> (directory: String, hook: String, chained: String) {
+        let directory: String
+        do {
+            directory = try Repository.open(at: repository).hooksDirectory()
+        } catch {
+            throw ErrorReport.exit(for: error, json: json)
+        }
+        return (directory, directory + "/" + hookName, directory + "/" + chainedName)
+    }
+
+    /// The hook's text, or nil when there is none (a dangling link counts as one: it is foreign).
+    static func existing(_ hook: String) throws -> String? {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: hook),
+            !FileManager.default.fileExists(atPath: hook)
+        {
+            return "symbolic link to \(target)"
+        }
+        guard FileManager.default.fileExists(atPath: hook) else { return nil }
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
+    }
+
+    /// Written beside the hook and renamed over it, mode 0755.
+    static func writeAtomically(_ text: String, to hook: String) throws {
+        let temporary = hook + ".sparkd-\(getpid())"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        guard chmod(temporary, 0o755) == 0, rename(temporary, hook) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw HookError("cannot write \(hook): \(message)", hint: "check the permissions of \((hook as NSString).deletingLastPathComponent)")
+        }
     }
 }
