@@ -42,4 +42,20 @@ extension String {
     fileprivate func leftPadded(_ width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }
+
+    @Test func entriesUnderADirectoryMatchLsTreeOfThatDirectoryOnly() throws {
+        let dir = try TemporaryDirectory()
+        let repo = try GitFixture.create(at: dir.path)
+        try repo.commit([
+            ".sparkd/recipes/team/a.yml": "a", ".sparkd/recipes/b.yml": "b", ".sparkd/other.txt": "o", "src/x.swift": "x",
+        ])
+        let opened = try Repository.open(at: repo.path)
+        let head = try opened.resolveCommit("HEAD")
+        let entries = try opened.entries(of: head, under: ".sparkd/recipes")
+        let expected = try repo.git("ls-tree", "-r", "--name-only", "HEAD", ".sparkd/recipes/").split(separator: "\n").map(String.init)
+        #expect(entries.map(\.path).sorted() == expected.sorted())
+        #expect(entries.map(\.path).sorted() == [".sparkd/recipes/b.yml", ".sparkd/recipes/team/a.yml"])
+        #expect(try opened.entries(of: head, under: "nowhere").isEmpty)
+        #expect(try opened.entries(of: head, under: "src/x.swift").isEmpty, "a file is not a directory")
+    }
 }

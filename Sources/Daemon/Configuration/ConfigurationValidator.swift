@@ -60,7 +60,7 @@ package enum ConfigurationValidator {
                             key: "branches", hint: "create it, or remove it from 'branches'", repository: repository.path))
                         continue
                     }
-                    let local = try Set(opened.snapshot(of: tip).entries.map(\.path).filter { $0.hasPrefix(".sparkd/recipes/") })
+                    let local = try RepositoryRecipes.ids(in: opened, commit: tip)
                     let file = try RepositoryConfigFile.read(from: opened, branch: branch, triggers: triggers)
                     var rules = repository.recipes
                     for rule in file?.recipes ?? [] {
@@ -72,11 +72,11 @@ package enum ConfigurationValidator {
                             rules.append(rule)
                         }
                     }
-                    for rule in rules where (try? catalog.recipe(rule.id)) == nil && !local.contains(".sparkd/recipes/\(rule.id).yml") {
+                    for rule in rules where (try? catalog.recipe(rule.id)) == nil && !local.contains(rule.id) {
                         let near = Suggestions.nearest(to: rule.id, in: catalog.ids).first.map { "; did you mean '\($0)'?" } ?? ""
                         problems.append(ConfigError(
                             .unknownRecipe, "unknown recipe '\(rule.id)'\(near)", at: rule.location, key: "id",
-                            hint: "list recipes with 'sparkctl recipe list', or add .sparkd/recipes/\(rule.id).yml to the repository",
+                            hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: rule.id)) to the repository",
                             repository: repository.path))
                     }
                     branches.append(.init(repository: repository.path, branch: branch, rules: rules))

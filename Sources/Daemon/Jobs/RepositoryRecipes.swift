@@ -8,11 +8,26 @@ package import Recipes
 enum RepositoryRecipes {
     static let directory = ".sparkd/recipes/"
 
+    /// Where a repository keeps the recipe `id`.
+    static func path(of id: String) -> String { directory + id + ".yml" }
+
+    /// The ids of the recipes in `commit`'s `.sparkd/recipes/` (only that subtree is read).
+    static func ids(in repository: Repository, commit: ObjectID) throws -> Set<String> {
+        Set(try files(in: repository, commit: commit).map(id(of:)))
+    }
+
+    static func files(in repository: Repository, commit: ObjectID) throws -> [Snapshot.Entry] {
+        try repository.entries(of: commit, under: String(directory.dropLast())).filter { $0.path.hasSuffix(".yml") }
+    }
+
+    static func id(of entry: Snapshot.Entry) -> String {
+        String(entry.path.dropFirst(directory.count).dropLast(".yml".count))
+    }
+
     /// `catalog` plus the recipes in `commit` of the repository at `path`; call on the git thread.
     static func catalog(_ catalog: RecipeCatalog, repository path: String, commit: String) throws -> RecipeCatalog {
         let repository = try Repository.open(at: path)
-        let snapshot = try repository.snapshot(of: try repository.resolveCommit(commit))
-        let files = snapshot.entries.filter { $0.path.hasPrefix(directory) && $0.path.hasSuffix(".yml") }
+        let files = try Self.files(in: repository, commit: try repository.resolveCommit(commit))
         guard !files.isEmpty else { return catalog }
         var recipes = catalog.recipes
         for entry in files {
@@ -21,8 +36,7 @@ enum RepositoryRecipes {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw RecipeError(.unreadable, "recipe file is not valid UTF-8", file: name, hint: "save it as UTF-8")
             }
-            let id = String(entry.path.dropFirst(directory.count).dropLast(".yml".count))
-            recipes.append(try RecipeLoader.parse(text, file: name, expectedID: id))
+            recipes.append(try RecipeLoader.parse(text, file: name, expectedID: id(of: entry)))
         }
         return RecipeCatalog(recipes: recipes)
     }

@@ -123,8 +123,8 @@ package struct JobTriggers: Sendable {
             } catch {
                 throw TriggerError.unknownRevision(base ?? branchName, repository: repository, detail: (error as? GitError)?.message ?? "\(error)")
             }
-            let local = try Set(opened.snapshot(of: commit).entries.map(\.path))
-            for id in recipes where !catalogIDs.contains(id) && !local.contains("\(RepositoryRecipes.directory)\(id).yml") {
+            let local = try RepositoryRecipes.ids(in: opened, commit: commit)
+            for id in recipes where !catalogIDs.contains(id) && !local.contains(id) {
                 throw TriggerError.unknownRecipe(id)
             }
             return commit.description

@@ -9,6 +9,22 @@ extension Repository {
         return Snapshot(commit: commit, tree: treeID, entries: entries)
     }
 
+    /// The files of `commit` under the directory `directory` (`.sparkd/recipes`), with full
+    /// paths; empty when there is no such directory. Walks only that subtree.
+    package func entries(of commit: ObjectID, under directory: String) throws(GitError) -> [Snapshot.Entry] {
+        var rootID = try treeOfCommit(commit).raw
+        var root: OpaquePointer?
+        try LibGit2.check(git_tree_lookup(&root, handle, &rootID), "reading the tree of \(commit.short)")
+        defer { git_tree_free(root) }
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, root, directory) == 0 else { return [] }
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
+        var entries: [Snapshot.Entry] = []
+        try walkTree(ObjectID(git_tree_entry_id(entry)!), prefix: directory, into: &entries)
+        return entries
+    }
+
     /// Depth-first walk with `git_tree_entry_byindex`: no C callbacks, no per-entry allocations
     /// beyond the path string.
     private func walkTree(_ id: ObjectID, prefix: String, into entries: inout [Snapshot.Entry]) throws(GitError) {
