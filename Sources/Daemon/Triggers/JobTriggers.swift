@@ -53,10 +53,7 @@ package struct JobTriggers: Sendable {
         // An unresolved branch (a configuration problem) is not marked processed: once the
         // problem is fixed and sparkd reloaded, the catch-up queues this tip's jobs.
         let processed = resolved.map { _ in WatchedTip(repository: repository, branch: branch, tip: tip) }
-        let results = try await OffPool.run { [store, requests] in try store.enqueue(requests, recordingTip: processed) }
-        log(results, trigger: Trigger.push)
-        if !requests.isEmpty { wake() }
-        return results
+        return try await submit(requests, trigger: Trigger.push, recordingTip: processed)
     }
 
     /// After a reload: `push` rules that are new on a branch run on its current tip, which was
@@ -72,11 +69,7 @@ package struct JobTriggers: Sendable {
             guard !added.rules.isEmpty, let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
             requests += try await plan(added, trigger: Trigger.push, base: tip)
         }
-        let batch = requests
-        let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
-        log(results, trigger: Trigger.push)
-        if !batch.isEmpty { wake() }
-        return results
+        return try await submit(requests, trigger: Trigger.push)
     }
 
     /// A watched branch was deleted: remembered, so that its return counts as a push.
@@ -95,11 +88,7 @@ package struct JobTriggers: Sendable {
             guard let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
             requests += try await plan(branch, trigger: trigger, base: tip)
         }
-        let batch = requests
-        let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
-        log(results, trigger: trigger)
-        if !batch.isEmpty { wake() }
-        return results
+        return try await submit(requests, trigger: trigger)
     }
 
     /// `sparkctl enqueue`: recipes on a configured repository at a revision (default: the watched
@@ -142,11 +131,7 @@ package struct JobTriggers: Sendable {
                 repository: repository, branch: branchName, base: commit, recipes: recipes, parameters: parameters,
                 trigger: Trigger.manual)]
         }
-        let batch = requests
-        let results = try await OffPool.run { [store] in try store.enqueue(batch, recordingTip: nil) }
-        log(results, trigger: Trigger.manual)
-        wake()
-        return results
+        return try await submit(requests, trigger: Trigger.manual)
     }
 
     /// ``JobPlanner/requests(for:trigger:base:shards:)``, reading the tree's shards through git
@@ -161,6 +146,17 @@ package struct JobTriggers: Sendable {
             }
         }
         return JobPlanner.requests(for: branch, trigger: trigger, base: base) { shards }
+    }
+
+    /// Queues `requests` (and records `tip`, in the same transaction), logs them, and wakes the
+    /// workers when there is anything to do.
+    private func submit(
+        _ requests: [JobRequest], trigger: String, recordingTip tip: WatchedTip? = nil
+    ) async throws -> [EnqueueResult] {
+        let results = try await OffPool.run { [store] in try store.enqueue(requests, recordingTip: tip) }
+        log(results, trigger: trigger)
+        if !requests.isEmpty { wake() }
+        return results
     }
 
     private func tipOf(repository: String, branch: String) async throws -> String? {
