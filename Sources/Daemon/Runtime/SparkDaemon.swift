@@ -130,12 +130,8 @@ package final class SparkDaemon: Sendable {
     /// Jobs left `running` by a process that is gone are queued again now (the state-directory
     /// lock proves no other sparkd holds them); old history is pruned.
     func recover() async throws {
-        let history = setup.current.configuration.history
-        let (orphans, pruned) = try await OffPool.run { [store] in
-            let orphans = try store.recoverOrphans()
-            let pruned = try store.prune(
-                finishedBefore: Date().addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
-            return (orphans, pruned)
+        let (orphans, pruned) = try await OffPool.run { [store, housekeeping] in
+            (try store.recoverOrphans(), try housekeeping.prune(store, now: Date()))
         }
         for job in orphans {
             logger.notice("job left running by a stopped sparkd, queued again", metadata: [
@@ -204,21 +200,21 @@ final class Housekeeping: Sendable {
         (self.setup, self.logger) = (setup, logger)
     }
 
+    /// Prunes finished jobs older than `keep_days` beyond the newest `keep_jobs`, and remembers
+    /// when; blocking (call off the pool). The number of jobs removed.
+    func prune(_ store: JobStore, now: Date) throws -> Int {
+        lastPrune.withLock { $0 = now }
+        let history = setup.current.configuration.history
+        return try store.prune(finishedBefore: now.addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
+    }
+
     func afterJob(store: JobStore, metrics: DaemonMetrics) async {
         let now = Date()
-        let due = lastPrune.withLock { last in
-            guard now.timeIntervalSince(last) >= 3600 else { return false }
-            last = now
-            return true
-        }
-        let history = setup.current.configuration.history
+        let due = lastPrune.withLock { now.timeIntervalSince($0) >= 3600 }
         do {
             let (depth, pruned) = try await OffPool.run {
                 let counts = try store.counts()
-                let pruned = due
-                    ? try store.prune(finishedBefore: now.addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
-                    : 0
-                return ((counts[.queued] ?? 0) + (counts[.running] ?? 0), pruned)
+                return ((counts[.queued] ?? 0) + (counts[.running] ?? 0), due ? try self.prune(store, now: now) : 0)
             }
             metrics.setQueueDepth(depth)
             if pruned > 0 { logger.info("history pruned", metadata: ["job.count": "\(pruned)"]) }
