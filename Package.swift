@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -6,12 +7,46 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// libgit2 is linked from its static archives when they are installed (Debian's libgit2-dev brings
+// them and those of its dependencies): the shared libgit2 drags 17 more shared libraries (Kerberos,
+// OpenSSL) into every process, and loading them cost ~2 ms of each `sparkctl` start and a hook's
+// budget is 5 ms. `CLibGit2Link` then supplies what the static link needs (see link.c): TLS and SSH
+// are disabled, since sparkd only reads and writes local repositories. Without the archives
+// (another distribution) the shared library is used, as pkg-config says.
+let libgit2Archives: [String]? = {
+    let names = ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z"]
+    let directories = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
+    for directory in directories {
+        let archives = names.map { "\(directory)/lib\($0).a" }
+        if archives.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return archives }
+    }
+    return nil
+}()
+// Symbols libgit2 calls that `CLibGit2Link` replaces (`ld --wrap`): see link.c.
+let libgit2Wrapped = [
+    "mbedtls_x509_crt_parse_file", "mbedtls_x509_crt_parse_path", "mbedtls_entropy_init", "mbedtls_ctr_drbg_seed", "mbedtls_ssl_setup",
+    "libssh2_init", "libssh2_session_init_ex",
+]
+let gitKitLinking: [LinkerSetting] =
+    libgit2Archives.map { archives in
+        [.unsafeFlags(archives + libgit2Wrapped.flatMap { ["-Xlinker", "--wrap=\($0)"] })]
+    } ?? [.linkedLibrary("git2")]
+// `-static-stdlib` on one executable's link: the modules were compiled against the shared
+// Foundation, whose autolink entries do not name the static archives' own dependencies.
+let staticFoundationLibraries = [
+    "CoreFoundation", "_FoundationICU", "_FoundationCShims", "_FoundationCollections", "FoundationEssentials",
+    "FoundationInternationalization", "swiftSynchronization", "swift_RegexParser", "swift_StringProcessing",
+    "swiftDispatch", "dispatch", "BlocksRuntime", "stdc++", "m", "util",
+].map { "-l\($0)" }
+let gitKitLinkDependencies: [Target.Dependency] = libgit2Archives == nil ? [] : ["CLibGit2Link"]
+
 let package = Package(
     name: "sparkd",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sparkctl", targets: ["sparkctl"]),
         .executable(name: "sparkd", targets: ["sparkd"]),
+        .executable(name: "sparkd-hook", targets: ["sparkd-hook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,15 +62,18 @@ let package = Package(
     ],
     targets: [
         // The C boundary: libgit2 through pkg-config. Only GitKit imports it.
+        // Headers only: how libgit2 is linked is GitKit's linker setting (above).
         .systemLibrary(
             name: "CLibGit2",
-            pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // What the static libgit2 needs at link time and nothing else imports.
+        .target(name: "CLibGit2Link"),
         .target(
             name: "GitKit",
-            dependencies: ["CLibGit2"],
-            swiftSettings: swiftSettings
+            dependencies: ["CLibGit2"] + gitKitLinkDependencies,
+            swiftSettings: swiftSettings,
+            linkerSettings: gitKitLinking
         ),
         .target(
             name: "Recipes",
@@ -67,10 +105,16 @@ let package = Package(
             dependencies: [],
             swiftSettings: swiftSettings
         ),
+        // The pre-commit fixup of staged content, shared by `sparkctl fixup --staged` and `sparkd-hook`.
+        .target(
+            name: "FixupHook",
+            dependencies: ["GitKit", "Recipes", "SparkEngine"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "SparkCLI",
             dependencies: [
-                "ControlAPI", "GitKit", "Recipes", "SparkEngine", "SparkRuntime", "WSESim",
+                "ControlAPI", "FixupHook", "GitKit", "Recipes", "SparkEngine", "SparkRuntime", "WSESim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -124,6 +168,17 @@ let package = Package(
             name: "sparkd",
             dependencies: ["SparkdCLI"],
             swiftSettings: swiftSettings
+        ),
+        // What the pre-commit hook runs: the fixup alone, with the Swift runtime and Foundation linked
+        // statically, so a commit does not wait for sparkctl's start-up (see its main.swift).
+        .executableTarget(
+            name: "sparkd-hook",
+            dependencies: ["FixupHook", "GitKit", "Recipes"],
+            swiftSettings: swiftSettings,
+            // Not position-independent: a PIE of this size has 96,000 relocations for the dynamic
+            // loader to apply, and the pages they touch (22 % of the hook's time). A process that
+            // lives a few milliseconds gives up little with a fixed address.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"] + staticFoundationLibraries)]
         ),
         .executableTarget(
             name: "sparkctl",

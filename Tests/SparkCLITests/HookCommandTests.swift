@@ -13,13 +13,12 @@ struct HookCommandTests {
         #expect(install.status == 0, "\(install.stderr)")
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
         #expect(text.hasPrefix("#!/bin/sh\n# sparkd pre-commit hook\n"))
-        #expect(text.contains("fixup --staged --mode fix"))
-        #expect(text.contains("'/"), "the absolute path of sparkctl")
+        #expect(text.contains("/sparkd-hook' '--mode' 'fix'"), "sparkd-hook beside sparkctl, by its absolute path: \(text)")
         #expect(FileManager.default.isExecutableFile(atPath: hook))
 
         let again = try SparkctlBinary.run(["hook", "install", "--repo", repo.path, "--mode", "check"])
         #expect(again.status == 0, "our own hook is updated")
-        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self).contains("--mode check"))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self).contains("'--mode' 'check'"))
 
         let uninstall = try SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
         #expect(uninstall.status == 0, "\(uninstall.stderr)")

@@ -16,7 +16,7 @@ struct ConfigReader {
     static func compose(_ text: String, file: String, what: String) throws(ConfigError) -> Node {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLReader.compose(text)
         } catch let error as YamlError {
             var translated = ConfigError(RecipeError(yaml: error, file: file, text: text))
             if translated.code == .syntax {

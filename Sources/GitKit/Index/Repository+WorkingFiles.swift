@@ -1,19 +1,22 @@
 internal import CLibGit2
+internal import Foundation
 
 extension Repository {
-    /// The `filter` attribute of `path` (a clean/smudge driver such as `lfs`), or nil when none
-    /// is set. Working-tree `.gitattributes` first, then the index's, as `git check-attr` does.
-    package func filterAttribute(for path: String) throws(GitError) -> String? {
-        try stringAttribute("filter", for: path)
-    }
-
-    /// The value of attribute `name` for `path` when it is set to a string (`filter=lfs`,
-    /// `working-tree-encoding=UTF-16`), else nil.
-    package func stringAttribute(_ name: String, for path: String) throws(GitError) -> String? {
-        var value: UnsafePointer<CChar>?
-        try LibGit2.check(git_attr_get(&value, handle, 0, path, name), "reading the attributes of '\(path)'", subject: path)
-        guard let value, git_attr_value(value) == GIT_ATTR_VALUE_STRING else { return nil }
-        return String(cString: value)
+    /// The attributes of `names` that are set to a string for `path` (`filter=lfs`,
+    /// `working-tree-encoding=UTF-16`), by name; one lookup for all of them (each lookup walks
+    /// and stats the path's directories for `.gitattributes`).
+    package func stringAttributes(_ names: [String], for path: String) throws(GitError) -> [String: String] {
+        let cNames = names.map { strdup($0) }
+        defer { cNames.forEach { free($0) } }
+        var values = [UnsafePointer<CChar>?](repeating: nil, count: names.count)
+        var pointers = cNames.map { UnsafePointer($0) }
+        try LibGit2.check(
+            git_attr_get_many(&values, handle, 0, path, names.count, &pointers), "reading the attributes of '\(path)'", subject: path)
+        var result: [String: String] = [:]
+        for (name, value) in zip(names, values) {
+            if let value, git_attr_value(value) == GIT_ATTR_VALUE_STRING { result[name] = String(cString: value) }
+        }
+        return result
     }
 
     /// `blob` as git would write it into the working file at `path` (`core.autocrlf`, `eol`,

@@ -16,12 +16,15 @@ extension RecipeCatalog {
     /// 3. `<executable's directory>/../share/sparkd/recipes` (an installed prefix);
     /// 4. `/usr/share/sparkd/recipes`.
     ///
-    /// `executablePath` replaces the running executable (for tests).
+    /// `environment` and `executablePath` replace the process's (for tests). The variable is read
+    /// with getenv: `ProcessInfo.environment` copies the whole environment into a dictionary, a
+    /// measurable part of a pre-commit hook's start.
     package static func builtinDirectory(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String]? = nil,
         executablePath: String? = nil
     ) -> String? {
-        if let directory = environment[directoryVariable], !directory.isEmpty { return directory }
+        let variable = environment.map { $0[directoryVariable] } ?? getenv(directoryVariable).map { String(cString: $0) }
+        if let directory = variable, !directory.isEmpty { return directory }
         let manager = FileManager.default
         func isDirectory(_ path: String) -> Bool {
             var isDirectory: ObjCBool = false

@@ -31,7 +31,7 @@ package struct FixtureParameters: Sendable, Hashable {
     package static func parse(_ text: String, file: String) throws(RecipeError) -> FixtureParameters {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLReader.compose(text)
         } catch let error as YamlError {
             throw RecipeError(yaml: error, file: file)
         } catch {

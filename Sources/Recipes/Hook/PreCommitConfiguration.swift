@@ -35,7 +35,7 @@ package struct PreCommitConfiguration: Sendable, Hashable {
     package static func parse(_ text: String, file: String) throws(RecipeError) -> PreCommitConfiguration {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLReader.compose(text)
         } catch let error as YamlError {
             throw RecipeError(yaml: error, file: file, text: text)
         } catch {

@@ -39,7 +39,7 @@ package enum RecipeLoader {
     ) throws(RecipeError) -> Recipe {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLReader.compose(text)
         } catch let error as YamlError {
             throw RecipeError(yaml: error, file: file, text: text)
         } catch {

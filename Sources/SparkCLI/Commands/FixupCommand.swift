@@ -1,8 +1,8 @@
 internal import ArgumentParser
 internal import Foundation
+internal import FixupHook
 internal import GitKit
 internal import Recipes
-internal import SparkEngine
 
 /// `sparkctl fixup --staged`: what the pre-commit hook runs. Fixes the staged content of the
 /// paths that differ from HEAD in the index (or `$GIT_INDEX_FILE`), never losing an unstaged
@@ -68,7 +68,7 @@ struct FixupCommand: ParsableCommand {
             return
         }
         do {
-            let plans = try Self.plans(configuration, repository: repository)
+            let plans = try FixupConfiguration.plans(configuration, repository: repository)
             let fixup = StagedFixup(repository: repository, plans: plans, mode: mode == .fix ? .fix : .check)
             let report = try fixup.run(index: index)
             if json {
@@ -88,24 +88,6 @@ struct FixupCommand: ParsableCommand {
             }
             throw ErrorReport.exit(for: error, json: json)
         }
-    }
-
-    /// The configured recipes, prepared once; `.sparkd/recipes/` of the working tree adds the
-    /// repository's own, as for the daemon.
-    static func plans(_ configuration: PreCommitConfiguration, repository: Repository) throws(RecipeError) -> [RecipePlan] {
-        var directories: [String] = []
-        if let root = repository.workingDirectory {
-            var isDirectory: ObjCBool = false
-            let local = root + ".sparkd/recipes"
-            if FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory), isDirectory.boolValue {
-                directories.append(local)
-            }
-        }
-        let assignments = configuration.rules.flatMap { rule in
-            rule.parameters.sorted { $0.key < $1.key }.map { ParameterAssignment(recipeID: rule.id, name: $0.key, value: $0.value) }
-        }
-        let invocation = try RecipeInvocation(ids: configuration.recipeIDs, parameters: assignments, recipeDirectories: directories)
-        return try invocation.prepared().map { $0.filePlan() }
     }
 
     private func warn(_ message: String) {

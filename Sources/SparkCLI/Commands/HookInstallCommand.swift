@@ -7,11 +7,12 @@ internal import Foundation
 struct HookInstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "install",
-        abstract: "Write the pre-commit hook that runs sparkctl fixup --staged.",
+        abstract: "Write the pre-commit hook that runs sparkd-hook (sparkctl fixup --staged).",
         discussion: """
             The hook goes where git looks for it: core.hooksPath (relative to the working tree's \
-            root) or the hooks/ directory shared by all worktrees. It calls this sparkctl by its \
-            absolute path. An existing hook that sparkd did not write is left alone (exit 1) unless \
+            root) or the hooks/ directory shared by all worktrees. It calls sparkd-hook beside this \
+            sparkctl by its absolute path (the same fixup as sparkctl fixup --staged, built to start \
+            in a few milliseconds), or this sparkctl when there is none. An existing hook that sparkd did not write is left alone (exit 1) unless \
             --force (replace it) or --chain (keep it as pre-commit.sparkd-chained and run it first; \
             uninstall puts it back). Re-installing sparkd's own hook updates it.
             """)
@@ -71,7 +72,8 @@ struct HookInstallCommand: ParsableCommand {
                         hint: "use --chain to keep it and run it before sparkd's fixups, or --force to replace it")
                 }
             }
-            let text = HookScript.text(executable: HookScript.runningExecutable(), mode: mode.rawValue, chained: chainedPath != nil)
+            let (executable, arguments) = HookScript.command(mode: mode.rawValue)
+            let text = HookScript.text(executable: executable, arguments: arguments, chained: chainedPath != nil)
             try HookScript.writeAtomically(text, to: hook)
         } catch let error as HookError {
             FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))

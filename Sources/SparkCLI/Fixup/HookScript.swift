@@ -14,9 +14,19 @@ enum HookScript {
         text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == marker }
     }
 
-    /// A `#!/bin/sh` script that runs the chained hook (when `chained`), then
-    /// `sparkctl fixup --staged`. A missing `sparkctl` is a warning, not a blocked commit.
-    static func text(executable: String, mode: String, chained: Bool) -> String {
+    /// What the hook runs: `sparkd-hook --mode MODE` when it is installed beside this sparkctl
+    /// (the same fixup without sparkctl's start-up cost), else `sparkctl fixup --staged`.
+    static func command(mode: String) -> (executable: String, arguments: [String]) {
+        let sparkctl = runningExecutable()
+        let hook = (sparkctl as NSString).deletingLastPathComponent + "/sparkd-hook"
+        if access(hook, X_OK) == 0 { return (hook, ["--mode", mode]) }
+        return (sparkctl, ["fixup", "--staged", "--mode", mode])
+    }
+
+    /// A `#!/bin/sh` script that runs the chained hook (when `chained`), then `executable`
+    /// with `arguments` (``command(mode:)``). A missing executable is a warning, not a blocked
+    /// commit.
+    static func text(executable: String, arguments: [String], chained: Bool) -> String {
         let quoted = shellQuoted(executable)
         var lines = [
             "#!/bin/sh",
@@ -37,7 +47,7 @@ enum HookScript {
             "    echo \"sparkd: warning: \(executable.replacingOccurrences(of: "\"", with: "\\\"")) is missing; commit not fixed (reinstall with sparkctl hook install)\" >&2",
             "    exit 0",
             "fi",
-            "exec \(quoted) fixup --staged --mode \(mode)",
+            "exec " + ([quoted] + arguments.map(shellQuoted)).joined(separator: " "),
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -13,11 +13,4 @@ extension RecipeCatalog {
         }
         return catalog
     }
-
-    /// Only the recipes `ids` and what they include, from the same directories as
-    /// ``standard(extraDirectories:)``: other recipe files are not read, so a broken one cannot
-    /// get in the way (and a hook stays fast).
-    static func standard(loading ids: [String], extraDirectories: [String]) throws(RecipeError) -> RecipeCatalog {
-        try RecipeCatalog.loading(ids, directories: try standardDirectories(extraDirectories))
-    }
 }

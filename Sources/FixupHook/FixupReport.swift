@@ -1,6 +1,6 @@
-/// What `sparkctl fixup --staged` did, per staged file.
-struct FixupReport: Encodable {
-    enum Status: String, Encodable {
+/// What `sparkctl fixup --staged` (or `sparkd-hook`) did, per staged file.
+package struct FixupReport: Encodable {
+    package enum Status: String, Encodable {
         /// The staged content was fixed (and, in fix mode, written to the index).
         case fixed
         /// Check mode: the staged content would be fixed.
@@ -10,7 +10,7 @@ struct FixupReport: Encodable {
     }
 
     /// What happened to the working-tree file of a fixed path.
-    enum WorkingCopy: String, Encodable {
+    package enum WorkingCopy: String, Encodable {
         /// It equalled the staged content and now holds the fix.
         case updated
         /// It had unstaged edits; a clean three-way merge carried the fix into it.
@@ -21,14 +21,14 @@ struct FixupReport: Encodable {
         case absent
     }
 
-    struct File: Encodable {
-        var path: String
-        var status: Status
-        var reason: String?
-        var workingCopy: WorkingCopy?
-        var recipes: [String]?
+    package struct File: Encodable {
+        package var path: String
+        package var status: Status
+        package var reason: String?
+        package var workingCopy: WorkingCopy?
+        package var recipes: [String]?
         /// Check mode: the change as a unified diff.
-        var diff: String?
+        package var diff: String?
 
         enum CodingKeys: String, CodingKey {
             case path, status, reason, recipes, diff
@@ -36,13 +36,13 @@ struct FixupReport: Encodable {
         }
     }
 
-    var mode: String
-    var indexFile: String
-    var stagedPaths: Int
-    var files: [File] = []
-    var warnings: [String] = []
+    package var mode: String
+    package var indexFile: String
+    package var stagedPaths: Int
+    package var files: [File] = []
+    package var warnings: [String] = []
 
-    var changed: Int { files.filter { $0.status != .skipped }.count }
+    package var changed: Int { files.filter { $0.status != .skipped }.count }
 
     enum CodingKeys: String, CodingKey {
         case mode, files, warnings, changed
@@ -50,7 +50,7 @@ struct FixupReport: Encodable {
         case stagedPaths = "staged_paths"
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(mode, forKey: .mode)
         try container.encode(indexFile, forKey: .indexFile)
@@ -63,7 +63,7 @@ struct FixupReport: Encodable {
     static let quietReasons: Set<String> = ["binary", "intent-to-add", "symlink", "submodule"]
 
     /// The short lines the hook prints (git shows them above the commit summary).
-    var humanLines: [String] {
+    package var humanLines: [String] {
         files.compactMap { file in
             switch (file.status, file.workingCopy) {
             case (.fixed, .keptUnfixed?):

@@ -1,8 +1,8 @@
 internal import Foundation
-internal import GitKit
-internal import Recipes
+package import GitKit
+package import Recipes
 
-/// `sparkctl fixup --staged`: runs recipes on the *staged blobs* of the paths that differ from
+/// `sparkctl fixup --staged` and `sparkd-hook`: runs recipes on the *staged blobs* of the paths that differ from
 /// HEAD, writes the fixed blobs and repoints only those index entries. A working-tree file is
 /// rewritten only when it holds exactly the staged content (in its working-tree form) or when a
 /// three-way merge carries the fix into its unstaged edits cleanly; otherwise it is left byte for
@@ -10,12 +10,22 @@ internal import Recipes
 ///
 /// The index is written before any working file, so a failure (a lock held by another git)
 /// leaves the working tree as it was.
-struct StagedFixup {
-    enum Mode: String { case fix, check }
+package struct StagedFixup {
+    package enum Mode: String, Sendable { case fix, check }
 
-    var repository: Repository
-    var plans: [RecipePlan]
-    var mode: Mode
+    package var repository: Repository
+    package var plans: [RecipePlan]
+    package var mode: Mode
+
+    package init(repository: Repository, plans: [RecipePlan], mode: Mode) {
+        self.repository = repository
+        self.plans = plans
+        self.mode = mode
+    }
+
+    /// Attributes whose paths are never fixed: `filter=` (LFS and other clean/smudge filters)
+    /// and `working-tree-encoding=`.
+    static let skippingAttributes = ["filter", "working-tree-encoding"]
 
     /// A working file to write once the index is saved.
     private struct PendingWrite {
@@ -25,7 +35,7 @@ struct StagedFixup {
         var expected: [UInt8]
     }
 
-    func run(index: StagedIndex) throws -> FixupReport {
+    package func run(index: StagedIndex) throws -> FixupReport {
         let staged = try repository.stagedPaths(in: index)
         var report = FixupReport(mode: mode.rawValue, indexFile: index.file, stagedPaths: staged.count)
         // Fixed content is collected first and written in one go after the loop: many fixed
@@ -48,15 +58,6 @@ struct StagedFixup {
                 report.files.append(.init(path: path, status: .skipped, reason: entry.mode == 0o120000 ? "symlink" : "submodule"))
                 continue
             }
-            if let filter = try repository.filterAttribute(for: path) {
-                report.files.append(.init(path: path, status: .skipped, reason: "filter=\(filter)"))
-                continue
-            }
-            // libgit2 does not re-encode working files, so their checkout form cannot be compared.
-            if let encoding = try repository.stringAttribute("working-tree-encoding", for: path) {
-                report.files.append(.init(path: path, status: .skipped, reason: "working-tree-encoding=\(encoding)"))
-                continue
-            }
             let original = try repository.contents(of: entry.id)
             var current = original
             var recipes: [String] = []
@@ -71,6 +72,15 @@ struct StagedFixup {
             }
             guard current != original else {
                 if let skipped { report.files.append(.init(path: path, status: .skipped, reason: skipped.rawValue)) }
+                continue
+            }
+            // Attributes only for what would change: looking them up costs more than fixing a
+            // file (libgit2 stats every directory of the path), and a file left as it is needs no
+            // reason. A filtered blob is the clean form, not what the user edits; libgit2 does
+            // not re-encode working files, so their checkout form cannot be compared.
+            let attributes = try repository.stringAttributes(Self.skippingAttributes, for: path)
+            if let name = Self.skippingAttributes.first(where: { attributes[$0] != nil }) {
+                report.files.append(.init(path: path, status: .skipped, reason: "\(name)=\(attributes[name]!)"))
                 continue
             }
             if mode == .check {

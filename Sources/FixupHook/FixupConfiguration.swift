@@ -1,0 +1,39 @@
+internal import Foundation
+package import GitKit
+package import Recipes
+internal import SparkEngine
+
+/// The hook's `.sparkd.yml`: read from the index (the version being committed), since the hook
+/// works on what is staged; missing or empty means the three default fixups.
+package enum FixupConfiguration {
+    package static let fileName = ".sparkd.yml"
+
+    package static func read(from repository: Repository, index: StagedIndex) throws -> PreCommitConfiguration {
+        guard let entry = index.entry(at: fileName), entry.stage == 0, !entry.isIntentToAdd, entry.isFile else {
+            return PreCommitConfiguration()
+        }
+        let bytes = try repository.contents(of: entry.id)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw RecipeError(.syntax, "\(fileName) is not valid UTF-8", file: fileName, hint: "save it as UTF-8")
+        }
+        return try PreCommitConfiguration.parse(text, file: "\(fileName) (staged)")
+    }
+
+    /// The configured recipes, prepared once; `.sparkd/recipes/` of the working tree adds the
+    /// repository's own, as for the daemon.
+    package static func plans(_ configuration: PreCommitConfiguration, repository: Repository) throws(RecipeError) -> [RecipePlan] {
+        var directories: [String] = []
+        if let root = repository.workingDirectory {
+            var isDirectory: ObjCBool = false
+            let local = root + ".sparkd/recipes"
+            if FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory), isDirectory.boolValue {
+                directories.append(local)
+            }
+        }
+        let assignments = configuration.rules.flatMap { rule in
+            rule.parameters.sorted { $0.key < $1.key }.map { ParameterAssignment(recipeID: rule.id, name: $0.key, value: $0.value) }
+        }
+        let invocation = try RecipeInvocation(ids: configuration.recipeIDs, parameters: assignments, recipeDirectories: directories)
+        return try invocation.prepared().map { $0.filePlan() }
+    }
+}
