@@ -44,6 +44,7 @@ bench-daemon: deps
 ## Latency a pre-commit fixer hook adds to git commit, 10 / 1000 staged files: sparkd vs pre-commit and prek (from PyPI).
 bench-hook: deps
 	$(SWIFT) build -c release --product sparkctl
+	$(SWIFT) build -c release --product sparkd-hook
 	python3 scripts/bench_hook.py --sparkctl "$(RELEASE_BIN)/sparkctl"
 
 ## The WSE simulator's own cost: CPU seconds (getrusage) to simulate 10M output tokens in virtual time.

@@ -23,16 +23,14 @@ package struct StagedFixup {
         self.mode = mode
     }
 
-    /// Attributes whose paths are never fixed: `filter=` (LFS and other clean/smudge filters)
-    /// and `working-tree-encoding=`.
-    static let skippingAttributes = ["filter", "working-tree-encoding"]
-
     /// A working file to write once the index is saved.
     private struct PendingWrite {
         var path: String
         var bytes: [UInt8]
-        /// What the file held when it was read; re-checked right before writing.
-        var expected: [UInt8]
+        /// The version of the file that was read; re-checked right before writing.
+        var expected: WorkingTree.Identity
+        /// It held exactly the staged content, so the index can restore it: written in place.
+        var equalsIndex: Bool
     }
 
     package func run(index: StagedIndex) throws -> FixupReport {
@@ -41,7 +39,8 @@ package struct StagedFixup {
         // Fixed content is collected first and written in one go after the loop: many fixed
         // blobs become one pack (``Repository/writeBlobs(_:packThreshold:)``) instead of one loose
         // object each, which cost about 0.6 ms apiece on these disks.
-        var found: [(path: String, original: ObjectID, report: Int)] = []
+        let checkout = try CheckoutRules(repository)
+        var found: [(path: String, original: ObjectID, originalBytes: [UInt8], attributes: CheckoutRules.Attributes, report: Int)] = []
         var fixedContents: [[UInt8]] = []
         for change in staged where change.status != .deleted {
             let path = change.path
@@ -78,9 +77,13 @@ package struct StagedFixup {
             // file (libgit2 stats every directory of the path), and a file left as it is needs no
             // reason. A filtered blob is the clean form, not what the user edits; libgit2 does
             // not re-encode working files, so their checkout form cannot be compared.
-            let attributes = try repository.stringAttributes(Self.skippingAttributes, for: path)
-            if let name = Self.skippingAttributes.first(where: { attributes[$0] != nil }) {
-                report.files.append(.init(path: path, status: .skipped, reason: "\(name)=\(attributes[name]!)"))
+            let attributes = try checkout.attributes(for: path)
+            if let filter = attributes.filter {
+                report.files.append(.init(path: path, status: .skipped, reason: "filter=\(filter)"))
+                continue
+            }
+            if let encoding = attributes.workingTreeEncoding {
+                report.files.append(.init(path: path, status: .skipped, reason: "working-tree-encoding=\(encoding)"))
                 continue
             }
             if mode == .check {
@@ -88,28 +91,38 @@ package struct StagedFixup {
                 report.files.append(.init(path: path, status: .wouldFix, recipes: recipes, diff: diff))
                 continue
             }
-            found.append((path, entry.id, report.files.count))
+            found.append((path, entry.id, original, attributes, report.files.count))
             fixedContents.append(current)
             report.files.append(.init(path: path, status: .fixed, recipes: recipes))
         }
         // Every blob is on disk (loose or in the pack) before the index names it.
         let fixedIDs = try repository.writeBlobs(fixedContents)
-        fixedContents.removeAll()
+        var workingTree = repository.workingDirectory.map(WorkingTree.init(root:))
         var pending: [PendingWrite] = []
         var fixes: [(path: String, original: ObjectID, fixed: ObjectID)] = []
-        for (fix, fixedID) in zip(found, fixedIDs) {
+        for ((fix, fixedID), fixed) in zip(zip(found, fixedIDs), fixedContents) {
             try index.setBlob(fixedID, for: fix.path)
             fixes.append((fix.path, fix.original, fixedID))
-            let (workingCopy, write) = try workingTreeUpdate(path: fix.path, original: fix.original, fixed: fixedID)
+            guard workingTree != nil, let file = workingTree!.file(fix.path) else {
+                report.files[fix.report].workingCopy = .absent
+                continue
+            }
+            let forms = try checkout.workingTreeForms(of: [fix.originalBytes, fixed], path: fix.path, attributes: fix.attributes)
+            let (workingCopy, write) = try workingTreeUpdate(file, path: fix.path, originalForm: forms[0], fixedForm: forms[1])
             if let write { pending.append(write) }
             report.files[fix.report].workingCopy = workingCopy
         }
+        fixedContents.removeAll()
         if !fixes.isEmpty {
             try index.write()
             if let warning = updatePathspecCommitIndex(after: index, fixes: fixes) { report.warnings.append(warning) }
         }
         for write in pending {
-            if let problem = Self.writeWorkingFile(write, root: repository.workingDirectory ?? "") {
+            let problem =
+                write.equalsIndex
+                ? workingTree?.overwrite(write.path, with: write.bytes, expected: write.expected)
+                : workingTree?.replace(write.path, with: write.bytes, expected: write.expected)
+            if let problem {
                 report.warnings.append(problem)
                 if let position = report.files.firstIndex(where: { $0.path == write.path }) {
                     report.files[position].workingCopy = .keptUnfixed
@@ -146,51 +159,16 @@ package struct StagedFixup {
     /// Decides what the working file at `path` gets: the fix when it is exactly the staged
     /// original (as git would have checked it out), the cleanly merged fix when it has unstaged
     /// edits that do not touch the fixed lines, else nothing.
-    private func workingTreeUpdate(path: String, original: ObjectID, fixed: ObjectID) throws -> (FixupReport.WorkingCopy, PendingWrite?) {
-        guard let root = repository.workingDirectory else { return (.absent, nil) }
-        let full = root + path
-        var status = stat()
-        guard lstat(full, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return (.absent, nil) }
-        // Never write through a directory that became a symbolic link since it was staged.
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
-        let realParent = URL(fileURLWithPath: (full as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path + "/"
-        guard realParent.hasPrefix(realRoot) else { return (.absent, nil) }
-        let working = Array(try Data(contentsOf: URL(fileURLWithPath: full)))
-        let originalForm = try repository.workingTreeForm(of: original, path: path)
-        let fixedForm = try repository.workingTreeForm(of: fixed, path: path)
-        if working == originalForm {
-            return (.updated, PendingWrite(path: path, bytes: fixedForm, expected: working))
+    private func workingTreeUpdate(
+        _ file: WorkingTree.File, path: String, originalForm: [UInt8], fixedForm: [UInt8]
+    ) throws -> (FixupReport.WorkingCopy, PendingWrite?) {
+        if file.bytes == originalForm {
+            return (.updated, PendingWrite(path: path, bytes: fixedForm, expected: file.identity, equalsIndex: true))
         }
-        if let merged = try MergeFile.merge(ancestor: originalForm, ours: working, theirs: fixedForm, path: path) {
-            if merged == working { return (.keptUnfixed, nil) }
-            return (.merged, PendingWrite(path: path, bytes: merged, expected: working))
+        if let merged = try MergeFile.merge(ancestor: originalForm, ours: file.bytes, theirs: fixedForm, path: path) {
+            if merged == file.bytes { return (.keptUnfixed, nil) }
+            return (.merged, PendingWrite(path: path, bytes: merged, expected: file.identity, equalsIndex: false))
         }
         return (.keptUnfixed, nil)
-    }
-
-    /// Replaces the file atomically (a temporary file beside it, same permissions, renamed over
-    /// it), unless it changed since it was read: a crash or a full disk leaves either the old or
-    /// the new content, never half of it. Returns a warning instead of throwing, since the index
-    /// already holds the fix.
-    private static func writeWorkingFile(_ write: PendingWrite, root: String) -> String? {
-        let full = root + write.path
-        guard let now = try? Data(contentsOf: URL(fileURLWithPath: full)), Array(now) == write.expected else {
-            return "\(write.path) changed while sparkd was fixing it: its working copy was left as it is"
-        }
-        var status = stat()
-        guard stat(full, &status) == 0 else { return "cannot read \(write.path): its working copy was left unfixed" }
-        let directory = (full as NSString).deletingLastPathComponent
-        let temporary = directory + "/.\((full as NSString).lastPathComponent).sparkd-\(getpid())"
-        do {
-            try Data(write.bytes).write(to: URL(fileURLWithPath: temporary))
-            guard chmod(temporary, status.st_mode & 0o7777) == 0, rename(temporary, full) == 0 else {
-                unlink(temporary)
-                return "cannot replace \(write.path) (\(String(cString: strerror(errno)))): its working copy was left unfixed"
-            }
-            return nil
-        } catch {
-            unlink(temporary)
-            return "cannot write \(write.path) (\(error)): its working copy was left unfixed"
-        }
     }
 }

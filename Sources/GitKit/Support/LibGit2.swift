@@ -13,6 +13,13 @@ enum LibGit2 {
 
     static func ensureInitialised() { _ = initialised }
 
+    /// Whether every object read is hashed again to check its id (libgit2's default; git itself
+    /// leaves that to `git fsck`).
+    static func setVerifiesObjectHashes(_ enabled: Bool) {
+        ensureInitialised()
+        _ = sparkd_git_set_strict_hash_verification(enabled ? 1 : 0)
+    }
+
     /// libgit2's last error message on this thread. Call right after the failing call: it is per thread.
     static func lastErrorMessage() -> String? {
         guard let error = git_error_last(), let text = error.pointee.message else { return nil }
