@@ -28,7 +28,17 @@ struct FixupCommand: ParsableCommand {
             .sparkd.yml sets hook: { fail_on_error: true } (then 1, or 2 for a configuration error). \
             Exit 2 for a usage error.
 
-            --commits BASE..HEAD (review mode for pushed work): the same recipes (.sparkd.yml read             from HEAD's commit) run on every file BASE..HEAD changed, as it is at HEAD. Each fixed             hunk goes to the commit of the range that last touched its lines (as git absorb does);             lines older than BASE are reported as pre-existing and left alone. On top of HEAD, one             "fixup! <subject>" commit per target commit (oldest first; "fixup! <id>" when subjects             repeat) lands on spark/fixup/<HEAD's branch> (or --branch);             `git rebase -i --autosquash BASE` folds them in. A fix that would make that rebase             conflict goes to the later commit it collides with. HEAD, the index and the working             tree are never touched; a branch with a commit sparkd did not make is never             overwritten (exit 1). Merge commits in the range are refused (exit 2). Nothing to fix:             no branch, exit 0. --mode check writes nothing and exits 1 when something would be fixed.
+            --commits BASE..HEAD (review mode for pushed work): the same recipes (.sparkd.yml read from \
+            HEAD's commit) run on every file BASE..HEAD changed, as it is at HEAD. Each fixed hunk goes \
+            to the commit of the range that last touched its lines (as git absorb does); lines older \
+            than BASE are reported as pre-existing and left alone. On top of HEAD, one "fixup! \
+            <subject>" commit per target commit (oldest first; "fixup! <id>" when subjects repeat) lands \
+            on spark/fixup/<HEAD's branch> (or --branch); `git rebase -i --autosquash BASE` folds them \
+            in. A fix that would make that rebase conflict goes to the later commit it collides with. \
+            HEAD, the index and the working tree are never touched; a branch with a commit sparkd did \
+            not make is never overwritten (exit 1). Merge commits in the range are refused (exit 2). \
+            Nothing to fix: no branch, exit 0. --mode check writes nothing and exits 1 when something \
+            would be fixed.
             """)
 
     enum Mode: String, ExpressibleByArgument, CaseIterable {
