@@ -23,12 +23,12 @@ import Testing
     @Test("the file is in WAL mode and the migrations are the append-only list")
     func schema() throws {
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope"])
+        #expect(try store.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope", "v4 job fixup base"])
         // Reopening applies nothing twice and keeps the jobs.
         try store.enqueue(request(), now: t0)
         let reopened = try JobStore(path: store.path)
         #expect(try reopened.jobs().count == 1)
-        #expect(try reopened.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope"])
+        #expect(try reopened.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope", "v4 job fixup base"])
     }
 
     @Test("a database from a newer sparkd is refused with a hint")

@@ -12,7 +12,7 @@ package enum ConfigurationLoader {
         "version", "state_dir", "socket", "workers", "backend", "identity", "recipe_dirs", "schedules", "history",
         "repositories", "watch",
     ]
-    static let repositoryKeys = ["path", "branches", "branch_prefix", "recipes", "limits"]
+    static let repositoryKeys = ["path", "branches", "branch_prefix", "recipes", "limits", "fixup_commits"]
     static let example = "state_dir: /var/lib/sparkd"
 
     /// Loads and checks the configuration in `file`.
@@ -194,6 +194,26 @@ package enum ConfigurationLoader {
         return schedules
     }
 
+    static func parseFixupCommits(_ node: Node, context: String, reader: ConfigReader) throws(ConfigError) -> FixupCommitsSetting {
+        let here = "fixup_commits of \(context)"
+        let entries = try reader.entries(of: node, in: here, valid: ["base", "recipes"])
+        try reader.require(["base"], in: entries, of: node, context: here, example: "fixup_commits: { base: main }")
+        var setting = FixupCommitsSetting(base: "", location: reader.location(of: node))
+        for entry in entries {
+            if entry.key == "base" {
+                setting.base = try reader.string(entry.value, key: "base", in: here)
+            } else {
+                let recipes = try reader.strings(entry.value, key: "recipes", in: here, example: "[fixup/trailing-whitespace]")
+                guard !recipes.isEmpty else {
+                    throw reader.error(.invalidValue, "'recipes' of \(here) is empty", at: entry.value, key: "recipes",
+                                       hint: "list recipe ids, or leave 'recipes' out for the three whitespace fixups")
+                }
+                setting.recipes = recipes.map(\.value)
+            }
+        }
+        return setting
+    }
+
     static func parseRepository(_ node: Node, triggers: [String], reader: ConfigReader) throws(ConfigError) -> RepositoryConfiguration {
         let context = "a repository"
         let entries = try reader.entries(of: node, in: context, valid: repositoryKeys)
@@ -215,6 +235,8 @@ package enum ConfigurationLoader {
                 repository.branchPrefix = try reader.string(entry.value, key: "branch_prefix", in: repositoryContext)
             case "recipes":
                 repository.recipes = try RecipeRuleParser.rules(entry.value, in: repositoryContext, triggers: triggers, reader: reader)
+            case "fixup_commits":
+                repository.fixupCommits = try parseFixupCommits(entry.value, context: repositoryContext, reader: reader)
             case "limits":
                 for limit in try reader.entries(of: entry.value, in: "limits", valid: ["open_branches", "branches_per_hour"]) {
                     let value = try reader.integer(limit.value, key: limit.key, in: "limits of \(repositoryContext)")

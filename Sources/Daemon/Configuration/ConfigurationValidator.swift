@@ -11,9 +11,11 @@ package struct ResolvedConfiguration: Sendable {
         package var repository: String
         package var branch: String
         package var rules: [RecipeRule]
+        /// Set on a watched branch other than the setting's base: pushes queue a fixup-commits job.
+        package var fixupCommits: FixupCommitsSetting?
 
-        package init(repository: String, branch: String, rules: [RecipeRule]) {
-            (self.repository, self.branch, self.rules) = (repository, branch, rules)
+        package init(repository: String, branch: String, rules: [RecipeRule], fixupCommits: FixupCommitsSetting? = nil) {
+            (self.repository, self.branch, self.rules, self.fixupCommits) = (repository, branch, rules, fixupCommits)
         }
     }
 
@@ -79,7 +81,13 @@ package enum ConfigurationValidator {
                             hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: rule.id)) to the repository",
                             repository: repository.path))
                     }
-                    branches.append(.init(repository: repository.path, branch: branch, rules: rules))
+                    let fixup = repository.fixupCommits.flatMap { $0.base == branch ? nil : $0 }
+                    for id in fixup?.recipes ?? [] where (try? catalog.recipe(id)) == nil && !local.contains(id) {
+                        problems.append(ConfigError(
+                            .unknownRecipe, "unknown recipe '\(id)' in fixup_commits", at: fixup!.location, key: "recipes",
+                            hint: "list recipes with 'sparkctl recipe list'", repository: repository.path))
+                    }
+                    branches.append(.init(repository: repository.path, branch: branch, rules: rules, fixupCommits: fixup))
                 } catch let error as ConfigError {
                     problems.append(error)
                 } catch {

@@ -1,3 +1,5 @@
+internal import Recipes
+
 /// The daemon's configuration (`/etc/sparkd/sparkd.yml`), as DESIGN.md shapes it. Missing keys
 /// take the defaults below; every value remembers where it was written, so that problems found
 /// later (a missing repository, an unknown recipe) name `file:line:column`.
@@ -86,6 +88,8 @@ package struct RepositoryConfiguration: Sendable, Hashable {
     package var branchPrefix = "spark/"
     package var recipes: [RecipeRule] = []
     package var limits = Limits()
+    /// `fixup_commits: { base: main }`: review mode for pushed work on the other watched branches.
+    package var fixupCommits: FixupCommitsSetting?
     /// Where the entry starts (its `path:`).
     package var location: ConfigLocation
 
@@ -98,6 +102,19 @@ package struct RepositoryConfiguration: Sendable, Hashable {
             (self.openBranches, self.branchesPerHour) = (openBranches, branchesPerHour)
         }
     }
+}
+
+/// `fixup_commits: { base: main, recipes: [...] }` of a repository: a push to any watched branch
+/// other than `base` queues one job that writes `fixup!` commits for the branch's own commits
+/// (`merge-base(base, branch)..branch`) onto `<prefix>fixup/<branch>`, as `sparkctl fixup
+/// --commits` does. One setting per repository rather than an option of each recipe rule: the
+/// fixups of all its recipes belong in one rebase, so one branch per pushed branch.
+package struct FixupCommitsSetting: Sendable, Hashable {
+    /// The branch the pushed work is based on.
+    package var base: String
+    /// Run in this order on each changed file; default: the hook's three whitespace fixups.
+    package var recipes: [String] = PreCommitConfiguration.defaultRecipes
+    package var location: ConfigLocation
 }
 
 /// Which recipe runs on which triggers, with which parameters.

@@ -36,6 +36,9 @@ package struct JobExecution: Sendable {
                     + "(add it back under 'repositories:' and reload, then 'sparkctl retry \(job.id)')",
                 retryable: false)
         }
+        if let fixupBase = request.fixupBase {
+            return try await runFixupCommits(job, base: fixupBase, repository: repository, worker: worker, lease: lease, now: now)
+        }
         let branch = ReviewBranchNaming.branch(
             recipes: request.recipes, base: request.branch, repository: repository, scope: request.scope)
         let limits = repository.limits
@@ -61,31 +64,45 @@ package struct JobExecution: Sendable {
             configured.jobID = job.id
             configured.scope = request.scope
             configured.branchPolicy = .init(mayCreate: mayCreate, deleteWhenNoChange: true)
-            // Right before the ref moves: the lease is still ours (not cancelled, not taken over), and
-            // for pushes and schedules the watched branch is still at the base — else a job on the
-            // new base is coming, and this one's result would be stale.
-            let watched = request.trigger == Trigger.manual ? nil : request.branch
-            configured.publishCheck = { [store] in
-                try store.heartbeat(job.id, worker: worker, lease: lease)
-                if let watched, let tip = try Repository.open(at: request.repository).branchTip(watched), tip.description != request.base {
-                    throw BaseMoved(branch: watched, base: request.base, tip: tip.description)
-                }
-            }
+            configured.publishCheck = publishCheck(job, worker: worker, lease: lease)
             let report = try await ApplyRunner(executor: executor).run(configured)
             if report.branchAction == .created {
                 try await OffPool.run { [store] in try store.recordBranchCreated(repository: request.repository, branch: branch, now: now) }
             }
             return Result(outcome: Self.outcome(of: report), report: report)
-        } catch let error as ApplyError where error.code == .blocked || error.code == .limitReached {
+        } catch {
+            return try Self.result(of: error)
+        }
+    }
+
+    /// Right before the ref moves: the lease is still ours (not cancelled, not taken over), and
+    /// for pushes and schedules the watched branch is still at the base — else a job on the new
+    /// base is coming, and this one's result would be stale.
+    func publishCheck(_ job: Job, worker: String, lease: Double) -> @Sendable () throws -> Void {
+        let request = job.request
+        let watched = request.trigger == Trigger.manual ? nil : request.branch
+        return { [store] in
+            try store.heartbeat(job.id, worker: worker, lease: lease)
+            if let watched, let tip = try Repository.open(at: request.repository).branchTip(watched), tip.description != request.base {
+                throw BaseMoved(branch: watched, base: request.base, tip: tip.description)
+            }
+        }
+    }
+
+    /// What an attempt that threw ends as: the branch rules' refusals are outcomes, the rest
+    /// failures (``JobFailure`` says whether to retry).
+    static func result(of error: any Error) throws(JobFailure) -> Result {
+        switch error {
+        case let error as ApplyError where error.code == .blocked || error.code == .limitReached:
             return Result(outcome: .blocked(reason: error.description), report: nil)
-        } catch let error as ApplyError where error.code == .staleBase {
+        case let error as ApplyError where error.code == .staleBase:
             // A job on a newer base already delivered: nothing for this one to do.
             return Result(outcome: .noChange, report: nil)
-        } catch let moved as BaseMoved {
+        case let moved as BaseMoved:
             return Result(outcome: .superseded(reason: moved.description), report: nil)
-        } catch let error as GitError where error.code == .checkedOut {
+        case let error as GitError where error.code == .checkedOut:
             return Result(outcome: .blocked(reason: error.description), report: nil)
-        } catch {
+        default:
             throw JobFailure(error)
         }
     }

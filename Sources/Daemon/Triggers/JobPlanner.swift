@@ -27,6 +27,11 @@ package enum JobPlanner {
                 requests.append(part)
             }
         }
+        if trigger == "push", let fixup = branch.fixupCommits {
+            requests.append(JobRequest(
+                repository: branch.repository, branch: branch.branch, base: base, recipes: fixup.recipes, trigger: trigger,
+                fixupBase: fixup.base))
+        }
         return requests
     }
 

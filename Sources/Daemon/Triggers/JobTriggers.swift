@@ -62,11 +62,12 @@ package struct JobTriggers: Sendable {
     package func newPushRules(since old: DaemonSetup) async throws -> [EnqueueResult] {
         var requests: [JobRequest] = []
         for branch in setup.current.resolved.branches {
-            let before = Set(old.branch(repository: branch.repository, branch: branch.branch)?.rules
-                .filter { $0.on.contains(Trigger.push) }.map(\.id) ?? [])
+            let previous = old.branch(repository: branch.repository, branch: branch.branch)
+            let before = Set(previous?.rules.filter { $0.on.contains(Trigger.push) }.map(\.id) ?? [])
             var added = branch
             added.rules = branch.rules.filter { $0.on.contains(Trigger.push) && !before.contains($0.id) }
-            guard !added.rules.isEmpty, let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
+            if previous?.fixupCommits == branch.fixupCommits { added.fixupCommits = nil }
+            guard !added.rules.isEmpty || added.fixupCommits != nil, let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
             requests += try await plan(added, trigger: Trigger.push, base: tip)
         }
         return try await submit(requests, trigger: Trigger.push)

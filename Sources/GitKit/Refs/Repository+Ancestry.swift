@@ -19,3 +19,16 @@ extension Repository {
         return result == 1
     }
 }
+
+extension Repository {
+    /// The best common ancestor of two commits (`git merge-base one two`), or nil when they share
+    /// no history.
+    package func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID? {
+        var out = git_oid()
+        var first = one.raw, second = two.raw
+        let code = git_merge_base(&out, handle, &first, &second)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try LibGit2.check(code, "finding the merge base of \(one.short) and \(two.short)", subject: path)
+        return ObjectID(out)
+    }
+}

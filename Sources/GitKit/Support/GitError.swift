@@ -12,6 +12,9 @@ package struct GitError: Error, CustomStringConvertible, Sendable {
         case emptyRepository
         /// A revision did not resolve to a commit.
         case unknownRevision
+        /// A commit range that cannot be used as asked (its base is not an ancestor of its tip,
+        /// or it holds a merge where only a line of commits makes sense).
+        case invalidRange
         /// A path, object or reference does not exist.
         case notFound
         /// A lock file is held by another process (a concurrent git, gc or pack-refs).

@@ -22,7 +22,7 @@ extension Job {
                 repository: row["repository"], branch: row["branch"], base: row["base"],
                 recipes: try decoder.decode([String].self, from: Data(recipes.utf8)),
                 parameters: try decoder.decode([String: String].self, from: Data(parameters.utf8)),
-                trigger: row["trigger"], scope: row["scope"]),
+                trigger: row["trigger"], scope: row["scope"], fixupBase: row["fixup_base"]),
             state: state, attempts: row["attempts"], maxAttempts: row["max_attempts"], reason: row["reason"],
             notBefore: date("not_before")!, leaseOwner: row["lease_owner"], leaseExpiresAt: date("lease_expires_at"),
             supersededBy: row["superseded_by"], resultBranch: row["result_branch"], resultCommit: row["result_commit"],

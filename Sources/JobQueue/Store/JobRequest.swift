@@ -17,12 +17,17 @@ package struct JobRequest: Sendable, Hashable, Codable {
     /// A sharded job's part of the tree: a top-level directory, or `""` for the files at the top
     /// level; nil: the whole tree.
     package var scope: String?
+    /// A fixup-commits job (`fixup_commits:` in the configuration): the base branch whose merge
+    /// base with `base` starts the range; its `fixup!` commits land on `<prefix>fixup/<branch>`.
+    /// nil: a job that writes one review commit on `base`.
+    package var fixupBase: String?
 
     package init(
         repository: String, branch: String, base: String, recipes: [String], parameters: [String: String] = [:],
-        trigger: String, scope: String? = nil
+        trigger: String, scope: String? = nil, fixupBase: String? = nil
     ) {
         self.scope = scope
+        self.fixupBase = fixupBase
         self.repository = repository
         self.branch = branch
         self.base = base
@@ -39,6 +44,7 @@ package struct JobRequest: Sendable, Hashable, Codable {
             "parameters": .map(parameters),
         ]
         if let scope { parts["scope"] = .string(scope) }
+        if let fixupBase { parts["fixup_base"] = .string(fixupBase) }
         return Self.key(parts)
     }
 
@@ -49,6 +55,7 @@ package struct JobRequest: Sendable, Hashable, Codable {
             "repository": .string(repository), "branch": .string(branch), "recipes": .list(recipes), "parameters": .map(parameters),
         ]
         if let scope { parts["scope"] = .string(scope) }
+        if let fixupBase { parts["fixup_base"] = .string(fixupBase) }
         return Self.key(parts)
     }
 

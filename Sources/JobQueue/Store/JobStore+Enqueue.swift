@@ -51,15 +51,15 @@ extension JobStore {
         let seconds = now.timeIntervalSince1970
         try db.execute(
             sql: """
-                INSERT INTO jobs (repository, branch, base, recipes, parameters, trigger, scope, dedupe_key, lineage_key,
+                INSERT INTO jobs (repository, branch, base, recipes, parameters, trigger, scope, fixup_base, dedupe_key, lineage_key,
                     state, attempts, max_attempts, not_before, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)
                 """,
             arguments: [
                 request.repository, request.branch, request.base,
                 String(decoding: try encoder.encode(request.recipes), as: UTF8.self),
                 String(decoding: try encoder.encode(request.parameters), as: UTF8.self),
-                request.trigger, request.scope, request.dedupeKey, request.lineageKey, policy.maxAttempts, seconds, seconds, seconds,
+                request.trigger, request.scope, request.fixupBase, request.dedupeKey, request.lineageKey, policy.maxAttempts, seconds, seconds, seconds,
             ])
         let id = db.lastInsertedRowID
         try recordEvent(job: id, from: nil, to: .queued, worker: nil, detail: "trigger \(request.trigger)", in: db, now: now)

@@ -5,7 +5,7 @@ internal import GRDB
 /// Append only: never edit or reorder a migration that has shipped; add a new one.
 /// (`JobQueueTests` checks the list of names.)
 enum JobStoreMigrations {
-    static let names = ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope"]
+    static let names = ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope", "v4 job fixup base"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -73,6 +73,11 @@ enum JobStoreMigrations {
         migrator.registerMigration("v3 job scope") { db in
             // A sharded job's directory; NULL for a job over the whole tree.
             try db.execute(sql: "ALTER TABLE jobs ADD COLUMN scope TEXT")
+        }
+        migrator.registerMigration("v4 job fixup base") { db in
+            // A fixup-commits job's base branch (its fixup! commits cover <base>..<branch>); NULL
+            // for a job that writes one review commit.
+            try db.execute(sql: "ALTER TABLE jobs ADD COLUMN fixup_base TEXT")
         }
         return migrator
     }

@@ -10,7 +10,7 @@ internal import Recipes
 struct FixupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fixup",
-        abstract: "Fix the staged content of a commit in the index (what the pre-commit hook runs).",
+        abstract: "Fix the staged content of a commit in the index (what the pre-commit hook runs), or write fixup! commits for pushed work.",
         discussion: """
             Runs the repository's pre-commit recipes (.sparkd.yml rules with on: [pre-commit], read \
             from the index; without any, fixup/trailing-whitespace, fixup/end-of-file and \
@@ -27,14 +27,32 @@ struct FixupCommand: ParsableCommand {
             exit 0, so the hook never blocks a commit because of its own problem, unless \
             .sparkd.yml sets hook: { fail_on_error: true } (then 1, or 2 for a configuration error). \
             Exit 2 for a usage error.
+
+            --commits BASE..HEAD (review mode for pushed work): the same recipes (.sparkd.yml read from \
+            HEAD's commit) run on every file BASE..HEAD changed, as it is at HEAD. Each fixed hunk goes \
+            to the commit of the range that last touched its lines (as git absorb does); lines older \
+            than BASE are reported as pre-existing and left alone. On top of HEAD, one "fixup! \
+            <subject>" commit per target commit (oldest first; "fixup! <id>" when subjects repeat) lands \
+            on spark/fixup/<HEAD's branch> (or --branch); `git rebase -i --autosquash BASE` folds them \
+            in. A fix that would make that rebase conflict goes to the later commit it collides with. \
+            HEAD, the index and the working tree are never touched; a branch with a commit sparkd did \
+            not make is never overwritten (exit 1). Merge commits in the range are refused (exit 2). \
+            Nothing to fix: no branch, exit 0. --mode check writes nothing and exits 1 when something \
+            would be fixed.
             """)
 
     enum Mode: String, ExpressibleByArgument, CaseIterable {
         case fix, check
     }
 
-    @Flag(name: .long, help: "Fix what is staged for the next commit (required; the only mode so far).")
+    @Flag(name: .long, help: "Fix what is staged for the next commit.")
     var staged = false
+
+    @Option(name: .long, help: ArgumentHelp("Review pushed work: write fixup! commits for the commits of BASE..HEAD onto a review branch.", valueName: "BASE..HEAD"))
+    var commits: String?
+
+    @Option(name: .long, help: "With --commits: the review branch to write (default: spark/fixup/<HEAD's branch>).")
+    var branch: String?
 
     @Option(name: .long, help: "The repository's working tree.")
     var repo: String = "."
@@ -46,10 +64,14 @@ struct FixupCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if !staged { throw ValidationError("give --staged: sparkctl fixup --staged fixes what is staged for the next commit") }
+        if staged == (commits != nil) {
+            throw ValidationError("give --staged (fix what is staged for the next commit) or --commits BASE..HEAD (fixup! commits for pushed work)")
+        }
+        if branch != nil, commits == nil { throw ValidationError("--branch goes with --commits") }
     }
 
     func run() throws {
+        if let commits { return try runCommits(commits) }
         let repository: Repository
         let index: StagedIndex
         do {

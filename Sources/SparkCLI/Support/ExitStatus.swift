@@ -18,7 +18,7 @@ enum ExitStatus {
         switch error {
         case let error as GitError:
             switch error.code {
-            case .notARepository, .notOwned, .emptyRepository, .unknownRevision, .invalidName: return usage
+            case .notARepository, .notOwned, .emptyRepository, .unknownRevision, .invalidRange, .invalidName: return usage
             default: return failure
             }
         case is RecipeError: return usage

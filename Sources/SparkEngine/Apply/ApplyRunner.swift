@@ -99,7 +99,7 @@ package struct ApplyRunner: Sendable {
         let existing = try repository.branchTip(branch)
         let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
         if let existing {
-            try checkOwnership(repository, branch: branch, tip: existing, base: base, sparkdEmail: identity.committer.email)
+            try BranchOwnership.check(repository, branch: branch, tip: existing, base: base, sparkdEmail: identity.committer.email)
         }
         if existing == nil, !request.branchPolicy.mayCreate {
             throw ApplyError(
@@ -142,52 +142,10 @@ package struct ApplyRunner: Sendable {
         let repository = try Repository.open(at: request.repositoryPath)
         guard let existing = try repository.branchTip(report.branch) else { return }
         let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
-        let ownership = try ownership(repository, tip: existing, base: base, sparkdEmail: identity.committer.email)
-        guard ownership.isOwnedBySparkd, try !isNewer(ownership, than: base, in: repository) else { return }
+        let ownership = try BranchOwnership.read(repository, tip: existing, base: base, sparkdEmail: identity.committer.email)
+        guard ownership.isOwnedBySparkd, !ownership.isNewer(than: base, in: repository) else { return }
         try request.publishCheck?()
         try repository.deleteBranch(report.branch, expecting: existing)
         report.branchAction = .deleted
-    }
-
-    /// Whether the branch holds sparkd's change on a base that descends from `base` (a newer one).
-    private static func isNewer(_ ownership: BranchOwnership, than base: ObjectID, in repository: Repository) throws -> Bool {
-        guard let text = ownership.sparkBase, let theirs = ObjectID(hex: text), theirs != base else { return false }
-        return (try? repository.isAncestor(base, of: theirs)) ?? false
-    }
-
-    private static func ownership(
-        _ repository: Repository, tip: ObjectID, base: ObjectID, sparkdEmail: String?
-    ) throws -> BranchOwnership {
-        let commits = try repository.commits(from: tip, excluding: base).map { id throws(GitError) in
-            let message = try repository.message(of: id)
-            let subject = String(message.split(separator: "\n", maxSplits: 1).first ?? "")
-            let sparkBase = try repository.trailers(of: id).last { $0.key == CommitMessage.baseTrailer }?.value
-            return BranchOwnership.Commit(
-                id: id.description, subject: subject, sparkBase: sparkBase,
-                parents: try repository.parents(of: id).map(\.description),
-                committerEmail: try repository.committerEmail(of: id))
-        }
-        return BranchOwnership(commits: commits, sparkdEmail: sparkdEmail)
-    }
-
-    private static func checkOwnership(
-        _ repository: Repository, branch: String, tip: ObjectID, base: ObjectID, sparkdEmail: String?
-    ) throws {
-        let ownership = try ownership(repository, tip: tip, base: base, sparkdEmail: sparkdEmail)
-        guard let foreign = ownership.foreignCommits.first else {
-            if try isNewer(ownership, than: base, in: repository) {
-                throw ApplyError(
-                    code: .staleBase,
-                    message: "branch '\(branch)' already holds sparkd's change on \(ownership.sparkBase!.prefix(12)), "
-                        + "which is newer than this job's base \(base.short); not moved back",
-                    hint: nil)
-            }
-            return
-        }
-        throw ApplyError(
-            code: .blocked,
-            message: "branch '\(branch)' has \(ownership.foreignCommits.count) commit(s) sparkd did not make "
-                + "(newest: \(foreign.id.prefix(7)) \"\(foreign.subject)\"); sparkd never overwrites them",
-            hint: "merge or delete '\(branch)' (git branch -D \(branch)), or pass --branch with another name")
     }
 }

@@ -25,7 +25,7 @@ struct DaemonFixture {
         try writeConfig(rules: rules, extra: extra, repositoryExtra: repositoryExtra)
     }
 
-    func writeConfig(rules: [String], extra: String = "", repositoryExtra: String = "") throws {
+    func writeConfig(rules: [String], extra: String = "", repositoryExtra: String = "", branches: [String] = ["main"]) throws {
         let text = """
             state_dir: \(stateDirectory)
             workers: 2
@@ -33,7 +33,7 @@ struct DaemonFixture {
             \(extra)
             repositories:
               - path: \(repo.path)
-                branches: [main]
+                branches: [\(branches.joined(separator: ", "))]
             \(repositoryExtra)
                 recipes:
             \(rules.map { "      - \($0)" }.joined(separator: "\n"))

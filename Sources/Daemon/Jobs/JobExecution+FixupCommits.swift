@@ -1,0 +1,63 @@
+internal import Foundation
+internal import GitKit
+internal import JobQueue
+internal import Recipes
+internal import SparkEngine
+
+extension JobExecution {
+    /// A fixup-commits job (`fixup_commits:` in the configuration): the job's recipes run over
+    /// `merge-base(<base branch>, tip)..tip` through ``FixupCommitsRunner`` — the same code as
+    /// `sparkctl fixup --commits` — and the `fixup!` commits land on `<prefix>fixup/<branch>`,
+    /// under the same branch rules as review commits (frozen by a human commit, compare-and-swap,
+    /// lease and base re-checked right before the ref moves). Branch limits are not applied: one
+    /// such branch per pushed branch.
+    func runFixupCommits(
+        _ job: Job, base baseBranch: String, repository: RepositoryConfiguration, worker: String, lease: Double, now: Date
+    ) async throws(JobFailure) -> Result {
+        let request = job.request
+        let catalog = setup.catalog
+        let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
+        let prefix = repository.branchPrefix
+        let check = publishCheck(job, worker: worker, lease: lease)
+        do {
+            let report = try await executor.run { () throws -> FixupCommitsReport in
+                let local = try RepositoryRecipes.catalog(catalog, repository: request.repository, commit: request.base)
+                let recipes = try request.recipes.map { id throws(RecipeError) in try local.recipe(id) }
+                let plans = try RecipePreparation.prepare(
+                    recipes, parameters: recipes.map { _ in request.parameters }, catalog: local).map { $0.filePlan() }
+                let opened = try Repository.open(at: request.repository)
+                let tip = try opened.resolveCommit(request.base)
+                guard let baseTip = try opened.branchTip(baseBranch) else {
+                    throw GitError(
+                        .unknownRevision, "fixup_commits base branch '\(baseBranch)' does not exist in '\(request.repository)'",
+                        subject: baseBranch, hint: "create it, or set fixup_commits: { base: … } to an existing branch")
+                }
+                guard let start = try opened.mergeBase(baseTip, tip) else {
+                    throw GitError(
+                        .invalidRange, "'\(request.branch)' shares no history with '\(baseBranch)' in '\(request.repository)'",
+                        subject: request.branch, hint: "set fixup_commits: { base: … } to the branch the work starts from")
+                }
+                var fixup = FixupCommitsRequest(
+                    repositoryPath: request.repository, range: CommitRange(base: start.description, head: request.base), plans: plans,
+                    branch: FixupCommitsRequest.defaultBranch(head: request.branch, headID: tip, repository: opened, prefix: prefix),
+                    branchPrefix: prefix, identity: (identity, identity))
+                fixup.jobID = job.id
+                fixup.publishCheck = check
+                return try FixupCommitsRunner.run(fixup)
+            }
+            switch report.branchAction {
+            case .created, .updated, .unchanged:
+                if report.branchAction == .created {
+                    try await OffPool.run { [store] in
+                        try store.recordBranchCreated(repository: request.repository, branch: report.branch, now: now)
+                    }
+                }
+                return Result(outcome: .succeeded(branch: report.branch, commit: report.fixups.last?.commit), report: nil)
+            case .none, .deleted, .check:
+                return Result(outcome: .noChange, report: nil)
+            }
+        } catch {
+            return try Self.result(of: error)
+        }
+    }
+}

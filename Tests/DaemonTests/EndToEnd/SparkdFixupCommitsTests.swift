@@ -1,0 +1,54 @@
+import Foundation
+import JobQueue
+import Testing
+import TestSupport
+
+/// `fixup_commits: { base: main }` through the real `sparkd --once`: a push to another watched
+/// branch gets fixup! commits that `git rebase -i --autosquash` folds in.
+@Suite("sparkd --once: fixup! commits for pushed branches")
+struct SparkdFixupCommitsTests {
+    @Test("a watched feature branch gets spark/fixup/<branch> with one fixup! per commit that needs one")
+    func fixupCommitsForFeatureBranch() async throws {
+        let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
+        let repo = fixture.repo
+        let base = try repo.git("rev-parse", "main")
+        try repo.git("switch", "-q", "-c", "feature")
+        try repo.commit(["b.txt": "b  \n"], message: "add b")
+        try repo.commit(["c.txt": "c\n"], message: "add c")
+        try repo.commit(["d.txt": "no newline"], message: "add d")
+        try repo.git("switch", "-q", "main")
+        try fixture.writeConfig(
+            rules: ["{ id: fixup/trailing-whitespace, on: [manual] }"],
+            repositoryExtra: "    fixup_commits: { base: main }", branches: ["main", "feature"])
+        let before = try CheckoutState(repo)
+
+        let result = try await fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try CheckoutState(repo) == before)
+        let branch = try #require(fixture.branchTip("spark/fixup/feature"))
+        let subjects = try repo.git("log", "--reverse", "--format=%s", "feature..\(branch)").split(separator: "\n")
+        #expect(subjects == ["fixup! add b", "fixup! add d"])
+        let message = try repo.git("log", "-1", "--format=%B", branch)
+        #expect(message.contains("Spark-Job: "))
+        #expect(try repo.git("log", "-1", "--format=%cn <%ce>", branch) == "sparkd <sparkd@localhost>")
+        #expect(fixture.branchTip("spark/fixup/main") == nil, "the base branch is not reviewed against itself")
+
+        let jobs = try fixture.store().jobs()
+        let fixupJob = try #require(jobs.first { $0.request.fixupBase == "main" })
+        #expect(fixupJob.state == .succeeded)
+        #expect(fixupJob.resultBranch == "spark/fixup/feature")
+
+        // The git CLI folds them in.
+        let worktree = fixture.directory.path + "/rebase"
+        try repo.git("worktree", "add", "-q", "-b", "review", worktree, branch)
+        let rebase = try Command.run(
+            ["git", "-C", worktree, "rebase", "-i", "--autosquash", base],
+            environment: GitFixture.environment.merging(["GIT_SEQUENCE_EDITOR": "true", "GIT_EDITOR": "true"]) { _, new in new })
+        #expect(rebase.status == 0, "\(rebase.stderr)")
+        let folded = GitFixture(path: worktree)
+        #expect(try folded.git("rev-list", "--count", "\(base)..HEAD") == "3")
+        #expect(try folded.show("HEAD", "b.txt") == Array("b\n".utf8))
+        #expect(try folded.show("HEAD", "d.txt") == Array("no newline\n".utf8))
+        try repo.git("fsck", "--strict")
+    }
+}
