@@ -12,11 +12,23 @@ package enum FixupConfiguration {
         guard let entry = index.entry(at: fileName), entry.stage == 0, !entry.isIntentToAdd, entry.isFile else {
             return PreCommitConfiguration()
         }
-        let bytes = try repository.contents(of: entry.id)
+        return try parse(try repository.contents(of: entry.id), file: "\(fileName) (staged)")
+    }
+
+    /// `.sparkd.yml` as committed in `commit` (for `fixup --commits`: the pushed tip decides,
+    /// like the daemon reads a watched branch's tip); missing means the three default fixups.
+    package static func read(from repository: Repository, commit: ObjectID) throws -> PreCommitConfiguration {
+        guard let entry = try repository.entry(at: fileName, in: commit), entry.mode == .regular || entry.mode == .executable else {
+            return PreCommitConfiguration()
+        }
+        return try parse(try repository.contents(of: entry.id), file: "\(fileName) (at \(commit.short))")
+    }
+
+    private static func parse(_ bytes: [UInt8], file: String) throws -> PreCommitConfiguration {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw RecipeError(.syntax, "\(fileName) is not valid UTF-8", file: fileName, hint: "save it as UTF-8")
         }
-        return try PreCommitConfiguration.parse(text, file: "\(fileName) (staged)")
+        return try PreCommitConfiguration.parse(text, file: file)
     }
 
     /// The configured recipes, prepared once; `.sparkd/recipes/` of the working tree adds the

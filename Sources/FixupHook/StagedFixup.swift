@@ -58,19 +58,10 @@ package struct StagedFixup {
                 continue
             }
             let original = try repository.contents(of: entry.id)
-            var current = original
-            var recipes: [String] = []
-            var skipped: SkipReason?
-            for plan in plans where plan.recipe.hasFileSteps {
-                let outcome = plan.apply(path: path, contents: current)
-                skipped = skipped ?? outcome.skipped
-                if outcome.changed {
-                    current = outcome.bytes
-                    recipes.append(plan.recipe.recipe.id)
-                }
-            }
+            let outcome = plans.applyInOrder(path: path, contents: original)
+            let (current, recipes) = (outcome.bytes, outcome.recipes)
             guard current != original else {
-                if let skipped { report.files.append(.init(path: path, status: .skipped, reason: skipped.rawValue)) }
+                if let skipped = outcome.skipped { report.files.append(.init(path: path, status: .skipped, reason: skipped.rawValue)) }
                 continue
             }
             // Attributes only for what would change: looking them up costs more than fixing a

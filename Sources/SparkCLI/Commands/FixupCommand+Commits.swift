@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
+internal import FixupHook
 internal import GitKit
 internal import Recipes
 internal import SparkEngine
@@ -13,7 +14,7 @@ extension FixupCommand {
             let range = try CommitRange.parse(text)
             let repository = try Repository.open(at: repo)
             let configuration = try FixupConfiguration.read(from: repository, commit: try range.resolve(in: repository).head)
-            let plans = try Self.plans(configuration, repository: repository)
+            let plans = try FixupConfiguration.plans(configuration, repository: repository)
             report = try FixupCommitsRunner.run(FixupCommitsRequest(
                 repositoryPath: repo, range: range, plans: plans, branch: branch, checkOnly: mode == .check))
         } catch {
