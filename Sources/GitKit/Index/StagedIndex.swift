@@ -58,7 +58,8 @@ extension Repository {
     /// `$GIT_INDEX_FILE`, resolved against `currentDirectory` when relative, as git does), else
     /// the repository's own index.
     package func openIndex(
-        indexFile: String? = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"],
+        // getenv, not ProcessInfo.environment, which copies the whole environment (a hook's start).
+        indexFile: String? = getenv("GIT_INDEX_FILE").map { String(cString: $0) },
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) throws(GitError) -> StagedIndex {
         guard !isBare else {
