@@ -30,7 +30,7 @@ let libgit2Wrapped = [
 let gitKitLinking: [LinkerSetting] =
     libgit2Archives.map { archives in
         [.unsafeFlags(archives + libgit2Wrapped.flatMap { ["-Xlinker", "--wrap=\($0)"] })]
-    } ?? [.linkedLibrary("git2")]
+    } ?? [.linkedLibrary("git2"), .linkedLibrary("z")]
 // `-static-stdlib` on one executable's link: the modules were compiled against the shared
 // Foundation, whose autolink entries do not name the static archives' own dependencies.
 let staticFoundationLibraries = [

@@ -34,8 +34,14 @@ package enum FixupConfiguration {
     /// The configured recipes, prepared once; `.sparkd/recipes/` of the working tree adds the
     /// repository's own, as for the daemon.
     package static func plans(_ configuration: PreCommitConfiguration, repository: Repository) throws(RecipeError) -> [RecipePlan] {
+        try plans(configuration, workingDirectory: repository.workingDirectory)
+    }
+
+    /// ``plans(_:repository:)`` for the working tree at `workingDirectory`, for any thread: it
+    /// does not touch the repository.
+    package static func plans(_ configuration: PreCommitConfiguration, workingDirectory: String?) throws(RecipeError) -> [RecipePlan] {
         var directories: [String] = []
-        if let root = repository.workingDirectory {
+        if let root = workingDirectory {
             var isDirectory: ObjCBool = false
             let local = root + ".sparkd/recipes"
             if FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory), isDirectory.boolValue {

@@ -1,6 +1,8 @@
+internal import Dispatch
 internal import Foundation
 package import GitKit
 package import Recipes
+internal import SparkEngine
 
 /// `sparkctl fixup --staged` and `sparkd-hook`: runs recipes on the *staged blobs* of the paths that differ from
 /// HEAD, writes the fixed blobs and repoints only those index entries. A working-tree file is
@@ -14,10 +16,15 @@ package struct StagedFixup {
     package enum Mode: String, Sendable { case fix, check }
 
     package var repository: Repository
-    package var plans: [RecipePlan]
+    /// The recipes, asked for once the staged blobs are read: they may still be loading.
+    package var plans: () throws -> [RecipePlan]
     package var mode: Mode
 
     package init(repository: Repository, plans: [RecipePlan], mode: Mode) {
+        self.init(repository: repository, mode: mode) { plans }
+    }
+
+    package init(repository: Repository, mode: Mode, plans: @escaping () throws -> [RecipePlan]) {
         self.repository = repository
         self.plans = plans
         self.mode = mode
@@ -42,23 +49,45 @@ package struct StagedFixup {
         let checkout = try CheckoutRules(repository)
         var found: [(path: String, original: ObjectID, originalBytes: [UInt8], attributes: CheckoutRules.Attributes, report: Int)] = []
         var fixedContents: [[UInt8]] = []
+        // Triage in order; the candidates' blobs are read and fixed on every core (below), then
+        // reported in the order git listed them.
+        enum Slot {
+            case skipped(FixupReport.File)
+            case candidate(path: String, entry: StagedIndex.Entry)
+        }
+        var slots: [Slot] = []
         for change in staged where change.status != .deleted {
             let path = change.path
             if change.status == .conflicted || index.isConflicted(path) {
-                report.files.append(.init(path: path, status: .skipped, reason: "conflict"))
+                slots.append(.skipped(.init(path: path, status: .skipped, reason: "conflict")))
                 continue
             }
             guard let entry = index.entry(at: path) else { continue }
             if entry.isIntentToAdd {
-                report.files.append(.init(path: path, status: .skipped, reason: "intent-to-add"))
+                slots.append(.skipped(.init(path: path, status: .skipped, reason: "intent-to-add")))
                 continue
             }
             guard entry.isFile else {
-                report.files.append(.init(path: path, status: .skipped, reason: entry.mode == 0o120000 ? "symlink" : "submodule"))
+                slots.append(.skipped(.init(path: path, status: .skipped, reason: entry.mode == 0o120000 ? "symlink" : "submodule")))
                 continue
             }
-            let original = try repository.contents(of: entry.id)
-            let outcome = plans.applyInOrder(path: path, contents: original)
+            slots.append(.candidate(path: path, entry: entry))
+        }
+        let candidates = slots.compactMap { slot -> (path: String, id: ObjectID)? in
+            if case .candidate(let path, let entry) = slot { return (path, entry.id) }
+            return nil
+        }
+        var fixedCandidates = try fix(candidates).makeIterator()
+        for slot in slots {
+            let path: String, entry: StagedIndex.Entry
+            switch slot {
+            case .skipped(let file):
+                report.files.append(file)
+                continue
+            case .candidate(let candidatePath, let candidateEntry):
+                (path, entry) = (candidatePath, candidateEntry)
+            }
+            let (original, outcome) = fixedCandidates.next()!
             let (current, recipes) = (outcome.bytes, outcome.recipes)
             guard current != original else {
                 if let skipped = outcome.skipped { report.files.append(.init(path: path, status: .skipped, reason: skipped.rawValue)) }
@@ -146,6 +175,40 @@ package struct StagedFixup {
                 + "git status will show the fixes as staged reverts"
         }
     }
+
+    /// Each candidate's staged content and what the recipes make of it. The blobs are read
+    /// first (``LooseBlobReader``), while the recipes may still be loading on another thread
+    /// (``BackgroundLoad``): reading a thousand loose objects is most of a large commit's wait.
+    /// Above ``parallelThreshold`` files per core, reading and fixing are split between the cores:
+    /// the files are independent.
+    private func fix(_ candidates: [(path: String, id: ObjectID)]) throws -> [(original: [UInt8], outcome: RecipeChainOutcome)] {
+        let reader = LooseBlobReader(repository)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, candidates.count / Self.parallelThreshold)
+        guard workers > 1 else {
+            let originals = try candidates.map { candidate throws(GitError) in try reader.contents(of: candidate.id) }
+            let plans = try self.plans()
+            return zip(candidates, originals).map { candidate, original in (original, plans.applyInOrder(path: candidate.path, contents: original)) }
+        }
+        func ranges(_ body: @Sendable @escaping (Int) -> Void) {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for position in (candidates.count * worker / workers)..<(candidates.count * (worker + 1) / workers) { body(position) }
+            }
+        }
+        let loose = ResultSlots<[UInt8]>(count: candidates.count)
+        ranges { loose[$0] = reader.looseContents(of: candidates[$0].id) }
+        // What is not loose (packed, or unreadable: then libgit2 says why) on this thread.
+        let originals = try (0..<candidates.count).map { position throws(GitError) in
+            if let bytes = loose[position] { return bytes }
+            return try repository.contents(of: candidates[position].id)
+        }
+        let plans = try self.plans()
+        let outcomes = ResultSlots<RecipeChainOutcome>(count: candidates.count)
+        ranges { outcomes[$0] = plans.applyInOrder(path: candidates[$0].path, contents: originals[$0]) }
+        return (0..<candidates.count).map { (originals[$0], outcomes[$0]!) }
+    }
+
+    /// Files per core below which one thread is faster.
+    static let parallelThreshold = 128
 
     /// Decides what the working file at `path` gets: the fix when it is exactly the staged
     /// original (as git would have checked it out), the cleanly merged fix when it has unstaged

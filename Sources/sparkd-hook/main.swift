@@ -59,8 +59,10 @@ do {
     let repository = try Repository.open(at: options.repository)
     let index = try repository.openIndex()
     let configuration = try FixupConfiguration.read(from: repository, index: index)
-    let plans = try FixupConfiguration.plans(configuration, repository: repository)
-    let report = try StagedFixup(repository: repository, plans: plans, mode: options.mode).run(index: index)
+    // The recipes load on another thread while the staged blobs are read.
+    let workingDirectory = repository.workingDirectory
+    let plans = BackgroundLoad { try FixupConfiguration.plans(configuration, workingDirectory: workingDirectory) }
+    let report = try StagedFixup(repository: repository, mode: options.mode, plans: plans.value).run(index: index)
     for line in report.humanLines { print(line) }
     for warning in report.warnings { FileHandle.standardError.write(Data("sparkctl: warning: \(warning)\n".utf8)) }
     exit(options.mode == .check && report.changed > 0 ? 1 : 0)

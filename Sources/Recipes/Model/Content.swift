@@ -1,3 +1,4 @@
+internal import Foundation
 /// Whether file content is text or binary.
 package enum ContentKind: Sendable, Hashable {
     case text, binary
@@ -15,8 +16,11 @@ package enum Content {
     /// Git's rule (`buffer_is_binary`): content is binary when its first 8,000 bytes
     /// contain a NUL byte.
     package static func isBinary(_ bytes: [UInt8]) -> Bool {
+        // memchr: a hook looks at every staged file once per recipe, and a byte-by-byte
+        // `contains` was 7 % of fixing 1,000 files.
         bytes.withUnsafeBufferPointer { buffer in
-            buffer.prefix(binaryProbeLength).contains(0)
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, binaryProbeLength)) != nil
         }
     }
 }

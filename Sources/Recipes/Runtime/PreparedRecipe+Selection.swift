@@ -12,8 +12,9 @@ extension PreparedRecipe {
 
     /// The full answer for a file with `contents`.
     func selection(path: String, contents: [UInt8]) -> FileSelection {
-        let firstLine = contents.prefix(256).prefix { $0 != 0x0A }
-        guard selectsPath(path, firstLine: Array(firstLine)) == true else { return .notSelected }
+        // The first line only when the path alone does not decide (a file without an extension).
+        let byPath = selectsPath(path, firstLine: nil) ?? selectsPath(path, firstLine: Array(contents.prefix(256).prefix { $0 != 0x0A }))
+        guard byPath == true else { return .notSelected }
         if contents.count > recipe.files.maxSize { return .skipped(.tooLarge) }
         if Content.isBinary(contents) { return .skipped(.binary) }
         if contents.starts(with: SkipReason.lfsPointerPrefix) { return .skipped(.lfsPointer) }

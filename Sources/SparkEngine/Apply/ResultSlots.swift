@@ -5,10 +5,10 @@
 /// `withUnsafeMutableBufferPointer` swaps the array out for the duration of the call, so two
 /// threads writing different slots at once race on the array itself — that was a heap
 /// corruption, "double free or corruption", in `sparkctl apply` under load.)
-final class ResultSlots<Element: Sendable>: @unchecked Sendable {
+package final class ResultSlots<Element: Sendable>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Element?>
 
-    init(count: Int) {
+    package init(count: Int) {
         slots = .allocate(capacity: count)
         slots.initialize(repeating: nil)
     }
@@ -18,9 +18,9 @@ final class ResultSlots<Element: Sendable>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    var count: Int { slots.count }
+    package var count: Int { slots.count }
 
-    subscript(index: Int) -> Element? {
+    package subscript(index: Int) -> Element? {
         get { slots[index] }
         set { slots[index] = newValue }
     }
