@@ -11,14 +11,19 @@ struct HookCommandTests {
         let hook = repo.path + "/.git/hooks/pre-commit"
         let install = try SparkctlBinary.run(["hook", "install", "--repo", repo.path])
         #expect(install.status == 0, "\(install.stderr)")
-        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
-        #expect(text.hasPrefix("#!/bin/sh\n# sparkd pre-commit hook\n"))
-        #expect(text.contains("/sparkd-hook' '--mode' 'fix'"), "sparkd-hook beside sparkctl, by its absolute path: \(text)")
+        // --mode fix: a link to sparkd-hook beside sparkctl, which git runs without a shell.
+        let target = try FileManager.default.destinationOfSymbolicLink(atPath: hook)
+        #expect(target == BuiltBinary.path("sparkd-hook"), "\(target)")
         #expect(FileManager.default.isExecutableFile(atPath: hook))
 
         let again = try SparkctlBinary.run(["hook", "install", "--repo", repo.path, "--mode", "check"])
         #expect(again.status == 0, "our own hook is updated")
-        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self).contains("'--mode' 'check'"))
+        #expect(again.stdout.contains("updated"), "\(again.stdout)")
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
+        #expect(text.hasPrefix("#!/bin/sh\n# sparkd pre-commit hook\n"))
+        #expect(text.contains("/sparkd-hook' '--mode' 'check'"), "sparkd-hook by its absolute path: \(text)")
+        #expect(try SparkctlBinary.run(["hook", "install", "--repo", repo.path]).stdout.contains("updated"), "the script back to the link")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: hook)) != nil)
 
         let uninstall = try SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
@@ -61,7 +66,17 @@ struct HookCommandTests {
 
         let forced = try SparkctlBinary.run(["hook", "install", "--repo", repo.path, "--force"])
         #expect(forced.status == 0)
-        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hooks + "/pre-commit")), as: UTF8.self).contains("# sparkd pre-commit hook"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hooks + "/pre-commit") == BuiltBinary.path("sparkd-hook"))
+    }
+
+    /// A symbolic link is sparkd's only when it leads to a `sparkd-hook`.
+    @Test func aForeignLinkIsAForeignHook() throws {
+        let hooked = try HookedRepository(install: false)
+        let hook = hooked.repo.path + "/.git/hooks/pre-commit"
+        try FileManager.default.createSymbolicLink(atPath: hook, withDestinationPath: "/bin/true")
+        #expect(try SparkctlBinary.run(["hook", "install", "--repo", hooked.repo.path]).status == 1)
+        #expect(try SparkctlBinary.run(["hook", "uninstall", "--repo", hooked.repo.path]).status == 1)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hook) == "/bin/true", "left alone")
     }
 
     @Test func respectsCoreHooksPathRelativeToTheWorkTree() throws {

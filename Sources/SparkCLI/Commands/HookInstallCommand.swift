@@ -10,9 +10,11 @@ struct HookInstallCommand: ParsableCommand {
         abstract: "Write the pre-commit hook that runs sparkd-hook (sparkctl fixup --staged).",
         discussion: """
             The hook goes where git looks for it: core.hooksPath (relative to the working tree's \
-            root) or the hooks/ directory shared by all worktrees. It calls sparkd-hook beside this \
-            sparkctl by its absolute path (the same fixup as sparkctl fixup --staged, built to start \
-            in a few milliseconds), or this sparkctl when there is none. An existing hook that sparkd did not write is left alone (exit 1) unless \
+            root) or the hooks/ directory shared by all worktrees. It runs sparkd-hook beside this \
+            sparkctl (the same fixup as sparkctl fixup --staged, built to start in a few \
+            milliseconds): with --mode fix and nothing chained the hook is a symbolic link to it, \
+            which git runs without a shell; otherwise a small sh script calls it (or this sparkctl \
+            when there is no sparkd-hook) by its absolute path. An existing hook that sparkd did not write is left alone (exit 1) unless \
             --force (replace it) or --chain (keep it as pre-commit.sparkd-chained and run it first; \
             uninstall puts it back). Re-installing sparkd's own hook updates it.
             """)
@@ -52,8 +54,8 @@ struct HookInstallCommand: ParsableCommand {
             if manager.fileExists(atPath: chained) || (try? manager.destinationOfSymbolicLink(atPath: chained)) != nil {
                 chainedPath = chained
             }
-            if let existing = try HookScript.existing(hook) {
-                if HookScript.isOurs(existing) {
+            if let ours = try HookScript.isOurs(hookAt: hook) {
+                if ours {
                     action = "updated"
                 } else if chain {
                     guard chainedPath == nil else {
@@ -72,9 +74,7 @@ struct HookInstallCommand: ParsableCommand {
                         hint: "use --chain to keep it and run it before sparkd's fixups, or --force to replace it")
                 }
             }
-            let (executable, arguments) = HookScript.command(mode: mode.rawValue)
-            let text = HookScript.text(executable: executable, arguments: arguments, chained: chainedPath != nil)
-            try HookScript.writeAtomically(text, to: hook)
+            try HookScript.install(at: hook, mode: mode.rawValue, chained: chainedPath != nil)
         } catch let error as HookError {
             FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
             if json { try? JSONOutput.print(["error": ["code": "hook_exists", "message": error.message, "subject": hook]]) }

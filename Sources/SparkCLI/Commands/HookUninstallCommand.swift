@@ -24,11 +24,11 @@ struct HookUninstallCommand: ParsableCommand {
         let (_, hook, chained) = try HookScript.paths(repository: repo, json: json)
         var action: String
         do {
-            guard let existing = try HookScript.existing(hook) else {
+            guard let ours = try HookScript.isOurs(hookAt: hook) else {
                 action = "not installed"
                 return finish(hook: hook, action: action)
             }
-            guard HookScript.isOurs(existing) else {
+            guard ours else {
                 throw HookError("\(hook) was not written by sparkd; left it alone", hint: "remove it by hand if you mean to")
             }
             if FileManager.default.fileExists(atPath: chained) {
