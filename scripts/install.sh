@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# `make install`: builds sparkd and sparkctl in release mode and installs them with their systemd
+# `make install`: builds sparkd, sparkctl and sparkd-hook (what the pre-commit hook runs) in release mode and installs them with their systemd
 # units and an example configuration.
 #
 #   PREFIX      /usr/local   binaries in $PREFIX/bin; ExecStart= of the units points there
 #   DESTDIR     (empty)      staging root prepended to every path written (for packaging)
 #   SYSTEMDDIR  $PREFIX/lib/systemd/system
 #   SYSUSERSDIR $PREFIX/lib/sysusers.d
-#   STATIC_STDLIB yes        link the Swift runtime and Foundation statically (-static-stdlib), so
-#                            the binaries need no Swift toolchain on the host; "no" to link it
-#                            dynamically (then the toolchain's lib/swift/linux must be on the host)
+#   STATIC_STDLIB yes        link sparkctl's Swift runtime and Foundation statically (-static-stdlib), so
+#                            it needs no Swift toolchain on the host; "no" to link it dynamically
+#                            (then the toolchain's lib/swift/linux must be on the host). sparkd and
+#                            sparkd-hook are always linked statically (Package.swift says why).
 #
 # /etc/sparkd/sparkd.yml is written only when it does not exist: an administrator's
 # configuration is never overwritten.
@@ -26,7 +27,7 @@ case "$PREFIX" in /*) ;; *) echo "install: PREFIX must be an absolute path, not 
 
 flags=(-c release)
 [ "$STATIC_STDLIB" = yes ] && flags+=(-Xswiftc -static-stdlib)
-for product in sparkd sparkctl; do
+for product in sparkd sparkctl sparkd-hook; do
   echo "swift build ${flags[*]} --product $product"
   "$SWIFT" build "${flags[@]}" --product "$product"
 done
@@ -34,7 +35,8 @@ bin="$("$SWIFT" build "${flags[@]}" --show-bin-path)"
 
 bindir="$PREFIX/bin"
 install -d "$DESTDIR$bindir" "$DESTDIR$SYSTEMDDIR" "$DESTDIR$SYSUSERSDIR" "$DESTDIR$PREFIX/share/doc/sparkd" "$DESTDIR/etc/sparkd"
-install -m 0755 "$bin/sparkd" "$bin/sparkctl" "$DESTDIR$bindir/"
+# sparkd-hook beside sparkctl: `sparkctl hook install` links the pre-commit hook to it there.
+install -m 0755 "$bin/sparkd" "$bin/sparkctl" "$bin/sparkd-hook" "$DESTDIR$bindir/"
 
 # The units name the binaries where they are installed (without DESTDIR: that is where they run).
 for unit in sparkd.service sparkd-nightly.service sparkd-nightly.timer; do

@@ -82,6 +82,7 @@ package final class SparkDaemon: Sendable {
             services.append(.init(service: RepositoryWatch(daemon: self)))
             services.append(.init(service: Scheduler(setup: setup, triggers: triggers, logger: logger)))
             services.append(.init(service: ConfigurationReloader(daemon: self)))
+            services.append(.init(service: IdleMemory(workers: workers, logger: logger)))
             let configuration = setup.current.configuration
             services.append(.init(service: ControlServer(
                 socketPath: configuration.socketPath, handler: DaemonControlHandler(daemon: self), registry: metrics.registry,

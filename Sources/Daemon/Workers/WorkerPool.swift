@@ -33,6 +33,7 @@ package final class WorkerPool: Service {
     let onFinish: @Sendable (Job, JobExecution.Result?) async -> Void
     private let stopping = Atomic<Bool>(false)
     private let busyWorkers = Atomic<Int>(0)
+    private let finishedAttempts = Atomic<Int>(0)
     private let identity = "sparkd-\(ProcessInfo.processInfo.processIdentifier)"
 
     /// Each worker runs its jobs' git work on its own `GitExecutor` thread: a long migration on
@@ -49,6 +50,9 @@ package final class WorkerPool: Service {
 
     /// Workers running a job now.
     package var busy: Int { busyWorkers.load(ordering: .relaxed) }
+
+    /// Attempts ended since start (``IdleMemory`` tells quiet from busy by it).
+    package var attemptsFinished: Int { finishedAttempts.load(ordering: .relaxed) }
 
     package func run() async throws {
         await withGracefulShutdownHandler {
@@ -107,6 +111,7 @@ package final class WorkerPool: Service {
                 guard let claim else { break }
                 busyWorkers.add(1, ordering: .relaxed)
                 await attempt(claim, worker: name, executor: executor, logger: logger)
+                finishedAttempts.add(1, ordering: .relaxed)
                 busyWorkers.subtract(1, ordering: .relaxed)
             }
             if options.exitWhenIdle, await isIdle() {

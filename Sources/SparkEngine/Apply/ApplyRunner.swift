@@ -59,7 +59,10 @@ package struct ApplyRunner: Sendable {
         clock.lap("snapshot")
         var transform = SnapshotTransform(
             recipes: prepared, pool: pool, validators: request.validators ?? SourceValidators.registered)
-        try transform.run(over: snapshot, reading: { entry throws(GitError) in try repository.contents(of: entry) })
+        // Loose blobs (what `git add` and commits made by the git CLI leave) read without libgit2's
+        // per-object overhead: 11 -> 6.5 us a blob, a fifth of reading a 10,000-file snapshot.
+        let reader = LooseBlobReader(repository)
+        try transform.run(over: snapshot, reading: { entry throws(GitError) in try reader.contents(of: entry.id) })
         clock.lap("transform")
 
         var report = transform.report(base: base.description, baseRevision: request.base, branch: branch)
