@@ -1,5 +1,6 @@
 internal import CLibGit2
 internal import Foundation
+internal import Synchronization
 
 /// Reads blobs from their loose object files, and through libgit2 when they are not loose (in a
 /// pack, an alternate) or anything looks wrong (then libgit2 reports it).
@@ -16,6 +17,11 @@ internal import Foundation
 package final class LooseBlobReader: @unchecked Sendable {
     private let objects: Int32
     private let fallback: Repository
+    /// Blobs found loose, and looked for in vain. In a packed repository (after `git gc`) every
+    /// look is a wasted `openat`: after ``giveUpAfter`` misses without a hit, no more looking.
+    private let hits = Atomic<Int>(0)
+    private let misses = Atomic<Int>(0)
+    package static let giveUpAfter = 64
 
     /// A reader of `repository`'s objects (its common directory's `objects/`).
     package init(_ repository: Repository) {
@@ -38,13 +44,18 @@ package final class LooseBlobReader: @unchecked Sendable {
     /// The bytes of blob `id` when it is a well-formed loose object, else nil. Any thread.
     package func looseContents(of id: ObjectID) -> [UInt8]? {
         guard objects >= 0 else { return nil }
+        if hits.load(ordering: .relaxed) == 0, misses.load(ordering: .relaxed) >= Self.giveUpAfter { return nil }
         let hex = id.description
         let path = String(hex.prefix(2)) + "/" + String(hex.dropFirst(2))
         let descriptor = openat(objects, path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else {
+            misses.add(1, ordering: .relaxed)
+            return nil
+        }
         defer { close(descriptor) }
-        guard let compressed = Self.readAll(descriptor) else { return nil }
-        return Self.inflateBlob(compressed)
+        guard let compressed = Self.readAll(descriptor), let bytes = Self.inflateBlob(compressed) else { return nil }
+        hits.add(1, ordering: .relaxed)
+        return bytes
     }
 
     private static func readAll(_ descriptor: Int32) -> [UInt8]? {
