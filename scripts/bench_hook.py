@@ -2,7 +2,7 @@
 """make bench-hook: latency a pre-commit fixer hook adds to `git commit` (issue 7).
 
 Tools (all run as a real `.git/hooks/pre-commit`, installed the way a user installs them):
-  sparkd     : `sparkctl hook install --repo R` (the hook execs `sparkctl fixup --staged --mode fix`).
+  sparkd     : `sparkctl hook install --repo R` (the hook is a link to sparkd-hook beside sparkctl).
                The row runs only when that command works; otherwise the script says so and goes on.
   pre-commit : pre-commit + pre-commit-hooks from PyPI, `pre-commit install`. The usual config
                (`repo: https://github.com/pre-commit/pre-commit-hooks`) needs the network to clone
@@ -277,7 +277,7 @@ def make_tools(args, versions, sparkctl_problem):
                 print(NOT_AVAILABLE)
                 print(f"  ({sparkctl_problem})")
                 continue
-            tools["sparkd"] = Tool("sparkd", "sparkd (`sparkctl fixup --staged`)", sparkd_version(args.sparkctl), None,
+            tools["sparkd"] = Tool("sparkd", "sparkd (`sparkd-hook`, what `sparkctl hook install` links)", sparkd_version(args.sparkctl), None,
                                    lambda repo, env: sh([args.sparkctl, "hook", "install", "--repo", repo], env))
         chosen.append(tools[key])
     return chosen
