@@ -13,7 +13,6 @@
 import FixupHook
 import Foundation
 import GitKit
-import Recipes
 
 /// The arguments this binary handles itself; nil for anything else (then sparkctl does).
 struct HookArguments {
@@ -53,30 +52,15 @@ func handOver(_ arguments: [String], because problem: String) -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let options = HookArguments(arguments) else { handOver(arguments, because: "sparkd-hook does not take \(arguments)") }
-/// `path` with every symbolic link resolved and a trailing `/`, as a working tree is named.
-func realDirectory(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved) + "/"
-}
-
-// The recipes load on another thread while the repository, the index and the staged blobs are
-// read (their YAML is 1.1 ms of a 5 ms budget). Most repositories configure no pre-commit
-// recipes, and git runs the hook at the working tree's root: the default fixups for that tree
-// start loading before anything else, and are used when the guess holds.
-let guessedRoot = realDirectory(options.repository)
-let defaultPlans = BackgroundLoad { try FixupConfiguration.plans(PreCommitConfiguration(), workingDirectory: guessedRoot) }
 // git commit reads the staged blobs without checking their hashes, and so does the hook.
 Repository.verifyObjectHashes(false)
 do {
     let repository = try Repository.open(at: options.repository)
     let index = try repository.openIndex()
     let configuration = try FixupConfiguration.read(from: repository, index: index)
+    // The recipes (their YAML: 1.1 ms) load on another thread while the staged blobs are read.
     let workingDirectory = repository.workingDirectory
-    let plans =
-        configuration == PreCommitConfiguration() && guessedRoot != nil && workingDirectory.flatMap(realDirectory) == guessedRoot
-        ? defaultPlans
-        : BackgroundLoad { try FixupConfiguration.plans(configuration, workingDirectory: workingDirectory) }
+    let plans = BackgroundLoad { try FixupConfiguration.plans(configuration, workingDirectory: workingDirectory) }
     let report = try StagedFixup(repository: repository, mode: options.mode, plans: plans.value).run(index: index)
     for line in report.humanLines { print(line) }
     for warning in report.warnings { FileHandle.standardError.write(Data("sparkctl: warning: \(warning)\n".utf8)) }
