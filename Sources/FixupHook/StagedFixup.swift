@@ -43,19 +43,14 @@ package struct StagedFixup {
     package func run(index: StagedIndex) throws -> FixupReport {
         let staged = try repository.stagedPaths(in: index)
         var report = FixupReport(mode: mode.rawValue, indexFile: index.file, stagedPaths: staged.count)
-        // Fixed content is collected first and written in one go after the loop: many fixed
-        // blobs become one pack (``Repository/writeBlobs(_:packThreshold:)``) instead of one loose
-        // object each, which cost about 0.6 ms apiece on these disks.
-        let checkout = try CheckoutRules(repository)
-        var found: [(path: String, original: ObjectID, originalBytes: [UInt8], attributes: CheckoutRules.Attributes, report: Int)] = []
-        var fixedContents: [[UInt8]] = []
-        // Triage in order; the candidates' blobs are read and fixed on every core (below), then
-        // reported in the order git listed them.
+        // Triage in git's order; the candidates' blobs are read and fixed together (``fix(_:)``),
+        // then reported in that order.
         enum Slot {
             case skipped(FixupReport.File)
-            case candidate(path: String, entry: StagedIndex.Entry)
+            case candidate(Int)
         }
         var slots: [Slot] = []
+        var candidates: [(path: String, id: ObjectID)] = []
         for change in staged where change.status != .deleted {
             let path = change.path
             if change.status == .conflicted || index.isConflicted(path) {
@@ -65,29 +60,27 @@ package struct StagedFixup {
             guard let entry = index.entry(at: path) else { continue }
             if entry.isIntentToAdd {
                 slots.append(.skipped(.init(path: path, status: .skipped, reason: "intent-to-add")))
-                continue
-            }
-            guard entry.isFile else {
+            } else if !entry.isFile {
                 slots.append(.skipped(.init(path: path, status: .skipped, reason: entry.mode == 0o120000 ? "symlink" : "submodule")))
-                continue
+            } else {
+                slots.append(.candidate(candidates.count))
+                candidates.append((path, entry.id))
             }
-            slots.append(.candidate(path: path, entry: entry))
         }
-        let candidates = slots.compactMap { slot -> (path: String, id: ObjectID)? in
-            if case .candidate(let path, let entry) = slot { return (path, entry.id) }
-            return nil
-        }
-        var fixedCandidates = try fix(candidates).makeIterator()
+        let results = try fix(candidates)
+        let checkout = try CheckoutRules(repository)
+        // Fixed content is collected first and written in one go after the loop: many fixed
+        // blobs become one pack (``Repository/writeBlobs(_:packThreshold:)``) instead of one loose
+        // object each, which cost about 0.6 ms apiece on these disks.
+        var found: [(path: String, original: ObjectID, originalBytes: [UInt8], attributes: CheckoutRules.Attributes, report: Int)] = []
+        var fixedContents: [[UInt8]] = []
         for slot in slots {
-            let path: String, entry: StagedIndex.Entry
-            switch slot {
-            case .skipped(let file):
-                report.files.append(file)
+            guard case .candidate(let position) = slot else {
+                if case .skipped(let file) = slot { report.files.append(file) }
                 continue
-            case .candidate(let candidatePath, let candidateEntry):
-                (path, entry) = (candidatePath, candidateEntry)
             }
-            let (original, outcome) = fixedCandidates.next()!
+            let (path, id) = candidates[position]
+            let (original, outcome) = results[position]
             let (current, recipes) = (outcome.bytes, outcome.recipes)
             guard current != original else {
                 if let skipped = outcome.skipped { report.files.append(.init(path: path, status: .skipped, reason: skipped.rawValue)) }
@@ -111,14 +104,14 @@ package struct StagedFixup {
                 report.files.append(.init(path: path, status: .wouldFix, recipes: recipes, diff: diff))
                 continue
             }
-            found.append((path, entry.id, original, attributes, report.files.count))
+            found.append((path, id, original, attributes, report.files.count))
             fixedContents.append(current)
             report.files.append(.init(path: path, status: .fixed, recipes: recipes))
         }
         // Every blob is on disk (loose or in the pack) before the index names it.
         let fixedIDs = try repository.writeBlobs(fixedContents)
         var workingTree = repository.workingDirectory.map(WorkingTree.init(root:))
-        var pending: [PendingWrite] = []
+        var pending: [(write: PendingWrite, report: Int)] = []
         var fixes: [(path: String, original: ObjectID, fixed: ObjectID)] = []
         for ((fix, fixedID), fixed) in zip(zip(found, fixedIDs), fixedContents) {
             try index.setBlob(fixedID, for: fix.path)
@@ -129,24 +122,21 @@ package struct StagedFixup {
             }
             let forms = try checkout.workingTreeForms(of: [fix.originalBytes, fixed], path: fix.path, attributes: fix.attributes)
             let (workingCopy, write) = try workingTreeUpdate(file, path: fix.path, originalForm: forms[0], fixedForm: forms[1])
-            if let write { pending.append(write) }
+            if let write { pending.append((write, fix.report)) }
             report.files[fix.report].workingCopy = workingCopy
         }
-        fixedContents.removeAll()
         if !fixes.isEmpty {
             try index.write()
             if let warning = updatePathspecCommitIndex(after: index, fixes: fixes) { report.warnings.append(warning) }
         }
-        for write in pending {
+        for (write, position) in pending {
             let problem =
                 write.equalsIndex
                 ? workingTree?.overwrite(write.path, with: write.bytes, expected: write.expected)
                 : workingTree?.replace(write.path, with: write.bytes, expected: write.expected)
             if let problem {
                 report.warnings.append(problem)
-                if let position = report.files.firstIndex(where: { $0.path == write.path }) {
-                    report.files[position].workingCopy = .keptUnfixed
-                }
+                report.files[position].workingCopy = .keptUnfixed
             }
         }
         return report
@@ -182,22 +172,20 @@ package struct StagedFixup {
     /// Above ``parallelThreshold`` files per core, reading and fixing are split between the cores:
     /// the files are independent.
     private func fix(_ candidates: [(path: String, id: ObjectID)]) throws -> [(original: [UInt8], outcome: RecipeChainOutcome)] {
-        let reader = LooseBlobReader(repository)
         // Asked only when there is enough to split: the count costs 0.1 ms (sysfs and cgroups).
-        let workers = candidates.count < 2 * Self.parallelThreshold ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, candidates.count / Self.parallelThreshold)
-        guard workers > 1 else {
-            let originals = try candidates.map { candidate throws(GitError) in try reader.contents(of: candidate.id) }
-            let plans = try self.plans()
-            return zip(candidates, originals).map { candidate, original in (original, plans.applyInOrder(path: candidate.path, contents: original)) }
-        }
+        let workers =
+            candidates.count < 2 * Self.parallelThreshold
+            ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, candidates.count / Self.parallelThreshold)
         func ranges(_ body: @Sendable @escaping (Int) -> Void) {
+            guard workers > 1 else { return candidates.indices.forEach(body) }
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for position in (candidates.count * worker / workers)..<(candidates.count * (worker + 1) / workers) { body(position) }
             }
         }
+        let reader = LooseBlobReader(repository)
         let loose = ResultSlots<[UInt8]>(count: candidates.count)
         ranges { loose[$0] = reader.looseContents(of: candidates[$0].id) }
-        // What is not loose (packed, or unreadable: then libgit2 says why) on this thread.
+        // What is not loose (packed, or unreadable: then libgit2 says why), on this thread.
         let originals = try (0..<candidates.count).map { position throws(GitError) in
             if let bytes = loose[position] { return bytes }
             return try repository.contents(of: candidates[position].id)
