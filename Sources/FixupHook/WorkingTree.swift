@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GitKit
 
 /// The working files ``StagedFixup`` reads and replaces, through POSIX calls. With Foundation
 /// (`Data(contentsOf:)`, `Data.write`, which fsyncs, `URL.resolvingSymlinksInPath` of the root
@@ -60,14 +61,7 @@ struct WorkingTree {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            filled += count
-        }
+        guard let bytes = FileDescriptorIO.readAll(descriptor, capacity: Int(status.st_size)) else { return nil }
         return File(bytes: bytes, identity: Identity(status))
     }
 
@@ -83,12 +77,8 @@ struct WorkingTree {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return "cannot write \(path) (\(Self.lastError)): its working copy was left unfixed" }
         var problem: String?
-        var written = 0
-        while written < bytes.count, problem == nil {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { problem = "cannot write \(path) (\(Self.lastError)): its working copy was left unfixed" }
-            written += max(count, 0)
+        if !FileDescriptorIO.writeAll(descriptor, bytes) {
+            problem = "cannot write \(path) (\(Self.lastError)): its working copy was left unfixed"
         }
         if problem == nil, mode & umask != 0, fchmod(descriptor, mode) != 0 {
             problem = "cannot set the mode of \(path) (\(Self.lastError)): its working copy was left unfixed"
@@ -121,12 +111,8 @@ struct WorkingTree {
         guard fstat(descriptor, &status) == 0, Identity(status) == expected else {
             return "\(path) changed while sparkd was fixing it: its working copy was left as it is"
         }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(written)) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return "cannot write \(path) (\(Self.lastError)): restore it with git checkout -- \(path)" }
-            written += count
+        guard FileDescriptorIO.writeAll(descriptor, bytes) else {
+            return "cannot write \(path) (\(Self.lastError)): restore it with git checkout -- \(path)"
         }
         if Int64(bytes.count) < Int64(status.st_size), ftruncate(descriptor, off_t(bytes.count)) != 0 {
             return "cannot write \(path) (\(Self.lastError)): restore it with git checkout -- \(path)"

@@ -53,23 +53,8 @@ package final class LooseBlobReader: @unchecked Sendable {
             return nil
         }
         defer { close(descriptor) }
-        guard let compressed = Self.readAll(descriptor), let bytes = Self.inflateBlob(compressed) else { return nil }
+        guard let compressed = FileDescriptorIO.readAll(descriptor, capacity: 16 * 1024), let bytes = Self.inflateBlob(compressed) else { return nil }
         hits.add(1, ordering: .relaxed)
-        return bytes
-    }
-
-    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: 16 * 1024)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { break }
-            filled += count
-        }
-        bytes.removeSubrange(filled...)
         return bytes
     }
 
