@@ -11,25 +11,23 @@ extension Repository {
 
     /// A path-valued configuration entry (`~/` expanded, as git does), or nil when unset.
     package func configPath(_ key: String) throws(GitError) -> String? {
-        var config: OpaquePointer?
-        try LibGit2.check(git_repository_config_snapshot(&config, handle), "reading the configuration", subject: path)
-        defer { git_config_free(config) }
-        var buffer = git_buf()
-        defer { git_buf_dispose(&buffer) }
-        let code = git_config_get_path(&buffer, config, key)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try LibGit2.check(code, "reading \(key)", subject: path)
-        return buffer.ptr.map { String(cString: $0) }
+        try configValue(key, git_config_get_path)
     }
 
     /// A configuration entry's text, or nil when unset.
     package func configString(_ key: String) throws(GitError) -> String? {
+        try configValue(key, git_config_get_string_buf)
+    }
+
+    private func configValue(
+        _ key: String, _ get: (UnsafeMutablePointer<git_buf>?, OpaquePointer?, UnsafePointer<CChar>?) -> Int32
+    ) throws(GitError) -> String? {
         var config: OpaquePointer?
         try LibGit2.check(git_repository_config_snapshot(&config, handle), "reading the configuration", subject: path)
         defer { git_config_free(config) }
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
-        let code = git_config_get_string_buf(&buffer, config, key)
+        let code = get(&buffer, config, key)
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try LibGit2.check(code, "reading \(key)", subject: path)
         return buffer.ptr.map { String(cString: $0) }
