@@ -16,15 +16,13 @@ struct ConfigReader {
     static func compose(_ text: String, file: String, what: String) throws(ConfigError) -> Node {
         let root: Node?
         do {
-            root = try YAMLReader.compose(text)
-        } catch let error as YamlError {
-            var translated = ConfigError(RecipeError(yaml: error, file: file, text: text))
+            root = try YAMLReader.compose(text, file: file)
+        } catch {
+            var translated = ConfigError(error)
             if translated.code == .syntax {
                 translated.hint = "check the indentation and quoting here; \(what) holds exactly one YAML document"
             }
             throw translated
-        } catch {
-            throw ConfigError(.syntax, "invalid YAML: \(error)", file: file)
         }
         guard let root else {
             throw ConfigError(.emptyDocument, "\(what) is empty", file: file, line: 1, column: 1,

@@ -29,14 +29,7 @@ package struct FixtureParameters: Sendable, Hashable {
 
     /// Parses the text of `file`.
     package static func parse(_ text: String, file: String) throws(RecipeError) -> FixtureParameters {
-        let root: Node?
-        do {
-            root = try YAMLReader.compose(text)
-        } catch let error as YamlError {
-            throw RecipeError(yaml: error, file: file)
-        } catch {
-            throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
-        }
+        let root = try YAMLReader.compose(text, file: file)
         var parameters = FixtureParameters(file: file)
         guard let root else { return parameters }
         let reader = YAMLReader(file: file, text: text)

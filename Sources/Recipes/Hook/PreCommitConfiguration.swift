@@ -33,14 +33,7 @@ package struct PreCommitConfiguration: Sendable, Hashable {
 
     /// Parses `.sparkd.yml`'s text; `file` names it in errors (`file:line:column`).
     package static func parse(_ text: String, file: String) throws(RecipeError) -> PreCommitConfiguration {
-        let root: Node?
-        do {
-            root = try YAMLReader.compose(text)
-        } catch let error as YamlError {
-            throw RecipeError(yaml: error, file: file, text: text)
-        } catch {
-            throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
-        }
+        let root = try YAMLReader.compose(text, file: file)
         guard let root else { return PreCommitConfiguration() }
         let reader = YAMLReader(file: file, text: text)
         var configuration = PreCommitConfiguration()

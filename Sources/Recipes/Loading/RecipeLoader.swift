@@ -37,14 +37,7 @@ package enum RecipeLoader {
         _ text: String, file: String, expectedID: String? = nil,
         readSource: @escaping (String) -> String? = { _ in nil }
     ) throws(RecipeError) -> Recipe {
-        let root: Node?
-        do {
-            root = try YAMLReader.compose(text)
-        } catch let error as YamlError {
-            throw RecipeError(yaml: error, file: file, text: text)
-        } catch {
-            throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
-        }
+        let root = try YAMLReader.compose(text, file: file)
         guard let root else {
             throw RecipeError(
                 .emptyDocument, "recipe file is empty", file: file, line: 1, column: 1,

@@ -17,8 +17,15 @@ package struct YAMLReader {
     /// of the 6 ms a pre-commit hook took to start (perf record of `sparkd-hook`). The encoding is
     /// Swift's native UTF-8, named: Yams' `.default` reads it from the environment, copying all
     /// of it into a dictionary each time (3 % of the hook).
-    package static func compose(_ text: String) throws -> Node? {
-        try Yams.compose(yaml: text, .basic, .default, .utf8)
+    /// A syntax error is a ``RecipeError`` at its `file:line:column`.
+    package static func compose(_ text: String, file: String) throws(RecipeError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+        } catch let error as YamlError {
+            throw RecipeError(yaml: error, file: file, text: text)
+        } catch {
+            throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
+        }
     }
 
     package init(file: String, text: String = "") {
