@@ -24,7 +24,7 @@ extension JobExecution {
                 let local = try RepositoryRecipes.catalog(catalog, repository: request.repository, commit: request.base)
                 let recipes = try request.recipes.map { id throws(RecipeError) in try local.recipe(id) }
                 let plans = try RecipePreparation.prepare(
-                    recipes, parameters: recipes.map { _ in request.parameters }, catalog: local).map { $0.filePlan() }
+                    recipes, parameters: try Self.parameters(request.parameters, for: recipes), catalog: local).map { $0.filePlan() }
                 let opened = try Repository.open(at: request.repository)
                 let tip = try opened.resolveCommit(request.base)
                 guard let baseTip = try opened.branchTip(baseBranch) else {

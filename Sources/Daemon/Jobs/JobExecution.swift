@@ -1,7 +1,7 @@
 package import Foundation
 package import GitKit
 package import JobQueue
-internal import Recipes
+package import Recipes
 package import SparkEngine
 internal import WSESim
 
@@ -57,7 +57,7 @@ package struct JobExecution: Sendable {
             let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
             let apply = ApplyRequest(
                 repositoryPath: request.repository, recipes: recipes,
-                parameters: recipes.map { _ in request.parameters }, catalog: localCatalog,
+                parameters: try Self.parameters(request.parameters, for: recipes), catalog: localCatalog,
                 base: request.base, branch: branch, identity: (identity, identity),
                 backend: try backendConfiguration(), validators: nil)
             var configured = apply
@@ -132,5 +132,18 @@ struct BaseMoved: Error, CustomStringConvertible {
     var description: String {
         "'\(branch)' moved from \(base.prefix(12)) to \(tip.prefix(12)) while the job ran; nothing published, "
             + "the job on the new base regenerates the review branch"
+    }
+}
+
+extension JobExecution {
+    /// A job's parameters as each of its recipes gets them: `NAME` to every recipe that declares
+    /// it, `RECIPE:NAME` to that recipe only — what `sparkctl apply --param` does
+    /// (``ParameterRouting``). Handing every parameter to every recipe made a second recipe fail
+    /// on a parameter only the first declares, and a scoped one was never understood.
+    package static func parameters(_ parameters: [String: String], for recipes: [Recipe]) throws(RecipeError) -> [[String: String]] {
+        let assignments = try parameters.sorted { $0.key < $1.key }.map { key, value throws(RecipeError) in
+            try ParameterAssignment(parsing: key + "=" + value)
+        }
+        return try ParameterRouting.route(assignments, to: recipes)
     }
 }
