@@ -54,5 +54,9 @@ struct WatchedTipTests {
         #expect(try store.branchesCreated(repository: "/srv/app", since: t0) == 2)
         #expect(try store.branchesCreated(repository: "/srv/app", since: t0.addingTimeInterval(1)) == 1)
         #expect(try store.branchesCreated(repository: "/srv/nothing", since: t0) == 0)
+        // Pruning drops creations from over an hour before its cutoff, and keeps the rest.
+        try store.prune(finishedBefore: t0.addingTimeInterval(3601))
+        #expect(try store.branchesCreated(repository: "/srv/app", since: t0.addingTimeInterval(-1)) == 1)
+        #expect(try store.branchesCreated(repository: "/srv/other", since: t0) == 1)
     }
 }

@@ -45,7 +45,8 @@ extension JobStore {
     }
 
     /// Deletes finished jobs (and their history) that finished before `cutoff`, and beyond the
-    /// newest `keep` finished jobs. Active jobs are never pruned. Returns how many were deleted.
+    /// newest `keep` finished jobs, and branch creations from over an hour before `cutoff`.
+    /// Active jobs are never pruned. Returns how many jobs were deleted.
     @discardableResult
     package func prune(finishedBefore cutoff: Date, keep: Int = 0) throws(JobQueueError) -> Int {
         try write { db in
@@ -56,7 +57,13 @@ extension JobStore {
                                      ORDER BY finished_at DESC, id DESC LIMIT ?)
                     """,
                 arguments: [cutoff.timeIntervalSince1970, max(0, keep)])
-            return db.changesCount
+            let pruned = db.changesCount
+            // Branch creations only count for the per-hour limit: an hour before the cutoff is
+            // always older than any window that is read.
+            try db.execute(
+                sql: "DELETE FROM review_branch_creations WHERE created_at < ?",
+                arguments: [cutoff.timeIntervalSince1970 - 3600])
+            return pruned
         }
     }
 }
