@@ -57,7 +57,8 @@ package final class SparkDaemon: Sendable {
                 Self.record(job, in: metrics)
                 if job.state == .failed { failedJobs.add() }
                 await housekeeping.afterJob(store: store, metrics: metrics)
-            })
+            },
+            onBusy: { metrics.setBusyWorkers($0) })
         self.workers = workers
         triggers = JobTriggers(
             setup: setup, store: store, executor: executor, logger: logger, metrics: metrics, wake: { workers.wake() })
@@ -87,7 +88,6 @@ package final class SparkDaemon: Sendable {
             services.append(.init(service: ControlServer(
                 socketPath: configuration.socketPath, handler: DaemonControlHandler(daemon: self), registry: metrics.registry,
                 logger: logger, onReady: { [notifier, logger] in
-                    logger.info("control socket ready", metadata: ["socket.path": "\(configuration.socketPath)"])
                     Self.notify(notifier, [.ready, .status("watching \(configuration.repositories.count) repositories")], logger)
                 })))
         } else {

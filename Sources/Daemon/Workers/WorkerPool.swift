@@ -31,6 +31,8 @@ package final class WorkerPool: Service {
     let doorbell = Doorbell()
     /// Called after each attempt ends (metrics, tests).
     let onFinish: @Sendable (Job, JobExecution.Result?) async -> Void
+    /// Called with the number of busy workers whenever it changes (the metrics gauge).
+    let onBusy: @Sendable (Int) -> Void
     private let stopping = Atomic<Bool>(false)
     private let busyWorkers = Atomic<Int>(0)
     private let finishedAttempts = Atomic<Int>(0)
@@ -40,9 +42,11 @@ package final class WorkerPool: Service {
     /// one worker does not hold up the others, nor the watcher and the control socket.
     package init(
         setup: SetupHolder, store: JobStore, options: Options, logger: Logger,
-        onFinish: @escaping @Sendable (Job, JobExecution.Result?) async -> Void = { _, _ in }
+        onFinish: @escaping @Sendable (Job, JobExecution.Result?) async -> Void = { _, _ in },
+        onBusy: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
         (self.setup, self.store, self.options, self.logger, self.onFinish) = (setup, store, options, logger, onFinish)
+        self.onBusy = onBusy
     }
 
     /// Wakes idle workers: a job was queued.
@@ -109,10 +113,10 @@ package final class WorkerPool: Service {
                     break
                 }
                 guard let claim else { break }
-                busyWorkers.add(1, ordering: .relaxed)
+                onBusy(busyWorkers.add(1, ordering: .relaxed).newValue)
                 await attempt(claim, worker: name, executor: executor, logger: logger)
                 finishedAttempts.add(1, ordering: .relaxed)
-                busyWorkers.subtract(1, ordering: .relaxed)
+                onBusy(busyWorkers.subtract(1, ordering: .relaxed).newValue)
             }
             if options.exitWhenIdle, await isIdle() {
                 stop()
