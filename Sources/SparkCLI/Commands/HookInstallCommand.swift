@@ -51,7 +51,7 @@ struct HookInstallCommand: ParsableCommand {
         var chainedPath: String?
         do {
             try manager.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-            if manager.fileExists(atPath: chained) || (try? manager.destinationOfSymbolicLink(atPath: chained)) != nil {
+            if HookScript.isPresent(chained) {
                 chainedPath = chained
             }
             if let ours = try HookScript.isOurs(hookAt: hook) {

@@ -31,7 +31,7 @@ struct HookUninstallCommand: ParsableCommand {
             guard ours else {
                 throw HookError("\(hook) was not written by sparkd; left it alone", hint: "remove it by hand if you mean to")
             }
-            if FileManager.default.fileExists(atPath: chained) {
+            if HookScript.isPresent(chained) {
                 guard rename(chained, hook) == 0 else {
                     throw HookError("cannot move \(chained) back to \(hook): \(String(cString: strerror(errno)))", hint: nil)
                 }

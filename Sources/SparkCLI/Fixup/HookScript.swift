@@ -19,7 +19,8 @@ enum HookScript {
         if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: hook) {
             return (target as NSString).lastPathComponent == hookExecutableName
         }
-        return try existing(hook).map(isOurs)
+        guard FileManager.default.fileExists(atPath: hook) else { return nil }
+        return isOurs(String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self))
     }
 
     /// Writes the hook: for `--mode fix` without a chained hook, a symbolic link to
@@ -28,16 +29,13 @@ enum HookScript {
     static func install(at hook: String, mode: String, chained: Bool) throws {
         let (executable, arguments) = command(mode: mode)
         if !chained, mode == "fix", (executable as NSString).lastPathComponent == hookExecutableName {
-            let temporary = hook + ".sparkd-\(getpid())"
-            unlink(temporary)
-            guard symlink(executable, temporary) == 0, rename(temporary, hook) == 0 else {
-                let message = String(cString: strerror(errno))
-                unlink(temporary)
-                throw HookError("cannot write \(hook): \(message)", hint: "check the permissions of \((hook as NSString).deletingLastPathComponent)")
+            try replace(hook) { temporary in symlink(executable, temporary) == 0 }
+        } else {
+            let script = Data(text(executable: executable, arguments: arguments, chained: chained).utf8)
+            try replace(hook) { temporary in
+                FileManager.default.createFile(atPath: temporary, contents: script) && chmod(temporary, 0o755) == 0
             }
-            return
         }
-        try writeAtomically(text(executable: executable, arguments: arguments, chained: chained), to: hook)
     }
 
     static func isOurs(_ text: String) -> Bool {
@@ -105,22 +103,18 @@ enum HookScript {
         return (directory, directory + "/" + hookName, directory + "/" + chainedName)
     }
 
-    /// The hook's text, or nil when there is none (a dangling link counts as one: it is foreign).
-    static func existing(_ hook: String) throws -> String? {
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: hook),
-            !FileManager.default.fileExists(atPath: hook)
-        {
-            return "symbolic link to \(target)"
-        }
-        guard FileManager.default.fileExists(atPath: hook) else { return nil }
-        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: hook)), as: UTF8.self)
+    /// Whether anything is at `path`, a dangling symbolic link included.
+    static func isPresent(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
     }
 
-    /// Written beside the hook and renamed over it, mode 0755.
-    static func writeAtomically(_ text: String, to hook: String) throws {
+    /// Makes the new hook beside the old one with `create` (given the temporary path; false with
+    /// `errno` set on failure) and renames it over `hook`, so git sees the old hook or the new.
+    private static func replace(_ hook: String, create: (String) -> Bool) throws {
         let temporary = hook + ".sparkd-\(getpid())"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        guard chmod(temporary, 0o755) == 0, rename(temporary, hook) == 0 else {
+        unlink(temporary)
+        guard create(temporary), rename(temporary, hook) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
             throw HookError("cannot write \(hook): \(message)", hint: "check the permissions of \((hook as NSString).deletingLastPathComponent)")
