@@ -3,7 +3,6 @@
 
 Tools (all run as a real `.git/hooks/pre-commit`, installed the way a user installs them):
   sparkd     : `sparkctl hook install --repo R` (the hook is a link to sparkd-hook beside sparkctl).
-               The row runs only when that command works; otherwise the script says so and goes on.
   pre-commit : pre-commit + pre-commit-hooks from PyPI, `pre-commit install`. The usual config
                (`repo: https://github.com/pre-commit/pre-commit-hooks`) needs the network to clone
                the hook repository, so the same three hooks are declared `repo: local`,
@@ -68,7 +67,6 @@ HOOKS = [  # (id, console script of pre-commit-hooks, args) as in pre-commit-hoo
     ("end-of-file-fixer", "end-of-file-fixer", []),
     ("mixed-line-ending", "mixed-line-ending", ["--fix=auto"]),
 ]
-NOT_AVAILABLE = "sparkd: not available (sparkctl has no hook command yet)"
 
 
 # --------------------------------------------------------------------------- environment
@@ -235,21 +233,6 @@ def hook_path(repo, env):
     return os.path.join(repo, out(["git", "-C", repo, "rev-parse", "--git-path", "hooks/pre-commit"], env))
 
 
-def probe_sparkctl(sparkctl, work, env):
-    """None when `sparkctl hook install --repo R` writes a pre-commit hook, else the reason it cannot."""
-    if not sparkctl or not os.path.isfile(sparkctl) or not os.access(sparkctl, os.X_OK):
-        return f"{sparkctl or '(no --sparkctl)'} is not an executable file"
-    probe = os.path.join(work, "probe")
-    shutil.rmtree(probe, ignore_errors=True)
-    sh(["git", "init", "-q", "-b", "main", probe], env)
-    res = subprocess.run([sparkctl, "hook", "install", "--repo", probe], env=env, capture_output=True, text=True)
-    hook = hook_path(probe, env)
-    if res.returncode != 0 or not os.access(hook, os.X_OK):
-        first = (res.stderr or res.stdout).strip().splitlines()
-        return f"`sparkctl hook install` exited {res.returncode}" + (f": {first[0]}" if first else "")
-    return None
-
-
 def sparkd_version(sparkctl):
     res = subprocess.run([sparkctl, "--version"], capture_output=True, text=True)
     if res.returncode == 0 and res.stdout.strip():
@@ -258,7 +241,7 @@ def sparkd_version(sparkctl):
     return f"tree {res.stdout.strip()}" if res.returncode == 0 else "?"
 
 
-def make_tools(args, versions, sparkctl_problem):
+def make_tools(args, versions):
     venv = lambda name: os.path.join(VENV_BIN, name)
     tools = {
         "pre-commit": Tool("pre-commit", "pre-commit + pre-commit-hooks (Python)",
@@ -273,10 +256,8 @@ def make_tools(args, versions, sparkctl_problem):
     chosen = []
     for key in args.tools:
         if key == "sparkd":
-            if sparkctl_problem:
-                print(NOT_AVAILABLE)
-                print(f"  ({sparkctl_problem})")
-                continue
+            if not args.sparkctl or not os.access(args.sparkctl, os.X_OK):
+                sys.exit(f"{args.sparkctl or '(no --sparkctl)'} is not an executable file: pass the release sparkctl")
             tools["sparkd"] = Tool("sparkd", "sparkd (`sparkd-hook`, what `sparkctl hook install` links)", sparkd_version(args.sparkctl), None,
                                    lambda repo, env: sh([args.sparkctl, "hook", "install", "--repo", repo], env))
         chosen.append(tools[key])
@@ -347,7 +328,9 @@ def commit_with_hook(repo, tool, dirty, env):
         fail(tool, "a commit of unfixed files was not refused", res)
     if subprocess.run(["git", "-C", repo, "diff", "--quiet"], env=env).returncode != 1:
         fail(tool, "the refused commit left the working tree unfixed", res)
-    again, res2 = timed(["git", "-C", repo, "add", "-u"], env)
+    again, added = timed(["git", "-C", repo, "add", "-u"], env)
+    if added.returncode != 0:
+        fail(tool, "git add -u after the refused commit failed", added)
     second, res2 = timed(["git", "-C", repo, "commit", "-q", "-m", "hooked, second try"], env)
     if res2.returncode != 0 or head(repo, env) == before:
         fail(tool, "the second commit (after git add -u) did not succeed", res2)
@@ -436,7 +419,7 @@ def main():
     load_before, pressure_before = os.getloadavg(), cpu_pressure()
     print(f"before: {load_text(load_before[0], pressure_before)} on {os.cpu_count()} cores, nice {os.nice(0)}", flush=True)
 
-    tools = make_tools(args, versions, probe_sparkctl(args.sparkctl, work, env) if "sparkd" in args.tools else None)
+    tools = make_tools(args, versions)
     results, errors = {}, {}
     for tool in tools:
         for n, reps in zip(args.sizes, runs):
@@ -483,8 +466,6 @@ def main():
             mark = " ✗" if mode == "dirty" and key == "hook" and not tool.fixes_index else ""
             cells.append(f"{s['median_ms']:+.1f} ({s['p90_ms']:+.1f}){mark}")
         print(f"| {tool.label} | {tool.version} | " + " | ".join(cells) + " |")
-    if "sparkd" in args.tools and "sparkd" not in [t.key for t in tools]:
-        print("| sparkd (`sparkctl fixup --staged`) | – | " + " | ".join("n/a" for _ in columns) + " |")
     print()
     if "dirty" in args.modes:
         print("✗ = the commit was refused (the hook fixed the working tree, not the index); "
@@ -492,12 +473,10 @@ def main():
 
     budgets = {10: 5.0, 1000: 20.0}
     if "sparkd" in table:
-        verdicts = []
         for n, limit in budgets.items():
             for mode in args.modes:
                 cell = table["sparkd"].get(str(n), {}).get(f"{mode}/hook")
                 if cell:
-                    verdicts.append(cell["median_ms"] <= limit)
                     print(f"sparkd budget {n} files {mode}: {cell['median_ms']:.1f} ms <= {limit:.0f} ms: "
                           f"{'met' if cell['median_ms'] <= limit else 'NOT met'}")
 
