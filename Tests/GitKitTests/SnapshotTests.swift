@@ -57,5 +57,10 @@ extension String {
         #expect(entries.map(\.path).sorted() == [".sparkd/recipes/b.yml", ".sparkd/recipes/team/a.yml"])
         #expect(try opened.entries(of: head, under: "nowhere").isEmpty)
         #expect(try opened.entries(of: head, under: "src/x.swift").isEmpty, "a file is not a directory")
+        // A shard's snapshot is the whole snapshot's entries under the directory.
+        let shard = try opened.snapshot(of: head, under: ".sparkd")
+        let whole = try opened.snapshot(of: head)
+        #expect(shard.entries == whole.entries.filter { $0.path.hasPrefix(".sparkd/") })
+        #expect(shard.tree == whole.tree && shard.commit == whole.commit)
     }
 }

@@ -12,17 +12,26 @@ extension Repository {
     /// The files of `commit` under the directory `directory` (`.sparkd/recipes`), with full
     /// paths; empty when there is no such directory. Walks only that subtree.
     package func entries(of commit: ObjectID, under directory: String) throws(GitError) -> [Snapshot.Entry] {
-        var rootID = try treeOfCommit(commit).raw
+        try snapshot(of: commit, under: directory).entries
+    }
+
+    /// ``snapshot(of:)`` restricted to the files under `directory` (a shard of a migration),
+    /// reading only that subtree.
+    package func snapshot(of commit: ObjectID, under directory: String) throws(GitError) -> Snapshot {
+        let treeID = try treeOfCommit(commit)
+        var rootID = treeID.raw
         var root: OpaquePointer?
         try LibGit2.check(git_tree_lookup(&root, handle, &rootID), "reading the tree of \(commit.short)")
         defer { git_tree_free(root) }
-        var entry: OpaquePointer?
-        guard git_tree_entry_bypath(&entry, root, directory) == 0 else { return [] }
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
         var entries: [Snapshot.Entry] = []
-        try walkTree(ObjectID(git_tree_entry_id(entry)!), prefix: directory, into: &entries)
-        return entries
+        var entry: OpaquePointer?
+        if git_tree_entry_bypath(&entry, root, directory) == 0 {
+            defer { git_tree_entry_free(entry) }
+            if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                try walkTree(ObjectID(git_tree_entry_id(entry)!), prefix: directory, into: &entries)
+            }
+        }
+        return Snapshot(commit: commit, tree: treeID, entries: entries)
     }
 
     /// Depth-first walk with `git_tree_entry_byindex`: no C callbacks, no per-entry allocations

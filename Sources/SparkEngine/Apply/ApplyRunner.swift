@@ -54,8 +54,14 @@ package struct ApplyRunner: Sendable {
         clock.lap("prepare")
         let repository = try Repository.open(at: request.repositoryPath)
         let base = try repository.resolveCommit(request.base)
-        var snapshot = try repository.snapshot(of: base)
-        if let scope = request.scope { snapshot.entries.removeAll { !Self.path($0.path, isIn: scope) } }
+        // A directory shard reads only its subtree; the top-level shard ("") needs the root's files.
+        var snapshot: Snapshot
+        if let scope = request.scope, !scope.isEmpty {
+            snapshot = try repository.snapshot(of: base, under: scope)
+        } else {
+            snapshot = try repository.snapshot(of: base)
+            if let scope = request.scope { snapshot.entries.removeAll { !Self.path($0.path, isIn: scope) } }
+        }
         clock.lap("snapshot")
         var transform = SnapshotTransform(
             recipes: prepared, pool: pool, validators: request.validators ?? SourceValidators.registered)
