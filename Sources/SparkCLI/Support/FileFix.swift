@@ -13,16 +13,8 @@ enum FileFix {
     }
 
     static func run(_ plans: [RecipePlan], on bytes: [UInt8], path: String) -> Result {
-        var current = bytes
-        var findings: [Finding] = []
-        var skipped: SkipReason?
-        for plan in plans where plan.recipe.hasFileSteps {
-            let outcome = plan.apply(path: path, contents: current)
-            findings += outcome.findings
-            skipped = skipped ?? outcome.skipped ?? outcome.steps.lazy.compactMap(\.skipped).first
-            if outcome.changed { current = outcome.bytes }
-        }
-        return Result(bytes: current, changed: current != bytes, findings: findings, skipped: skipped)
+        let chain = plans.applyInOrder(path: path, contents: bytes)
+        return Result(bytes: chain.bytes, changed: chain.bytes != bytes, findings: chain.findings, skipped: chain.skipped)
     }
 
     /// The path recipes select by (`files` globs are relative to the repository root): `FILE` as
