@@ -151,10 +151,11 @@ package struct ApplyRunner: Sendable {
         let repository = try Repository.open(at: request.repositoryPath)
         guard let existing = try repository.branchTip(report.branch) else { return }
         let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
-        let ownership = try BranchOwnership.read(repository, tip: existing, base: base, sparkdEmail: identity.committer.email)
-        guard ownership.isOwnedBySparkd, !ownership.isNewer(than: base, in: repository) else { return }
-        try request.publishCheck?()
-        try repository.deleteBranch(report.branch, expecting: existing)
-        report.branchAction = .deleted
+        if try BranchOwnership.deleteIfOwned(
+            repository, branch: report.branch, tip: existing, base: base, sparkdEmail: identity.committer.email,
+            publishCheck: request.publishCheck)
+        {
+            report.branchAction = .deleted
+        }
     }
 }

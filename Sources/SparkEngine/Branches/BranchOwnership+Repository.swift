@@ -20,6 +20,20 @@ extension BranchOwnership {
         return BranchOwnership(commits: commits, sparkdEmail: sparkdEmail)
     }
 
+    /// Deletes `branch` (at `tip`) with compare-and-swap when sparkd owns every commit on it and
+    /// it is not on a newer base than `base`; `publishCheck` runs right before the ref goes.
+    /// Whether it was deleted.
+    package static func deleteIfOwned(
+        _ repository: Repository, branch: String, tip: ObjectID, base: ObjectID, sparkdEmail: String?,
+        publishCheck: (@Sendable () throws -> Void)?
+    ) throws -> Bool {
+        let ownership = try read(repository, tip: tip, base: base, sparkdEmail: sparkdEmail)
+        guard ownership.isOwnedBySparkd, !ownership.isNewer(than: base, in: repository) else { return false }
+        try publishCheck?()
+        try repository.deleteBranch(branch, expecting: tip)
+        return true
+    }
+
     /// Whether the branch holds sparkd's change on a base that descends from `base` (a newer one).
     package func isNewer(than base: ObjectID, in repository: Repository) -> Bool {
         guard let text = sparkBase, let theirs = ObjectID(hex: text), theirs != base else { return false }

@@ -91,12 +91,13 @@ package enum FixupCommitsRunner {
         let identity = request.identity ?? CommitIdentity.resolve(repository: repository)
         let email = identity.committer.email
         guard !targets.isEmpty else {
-            guard let existing else { return }
-            let ownership = try BranchOwnership.read(repository, tip: existing, base: range.head, sparkdEmail: email)
-            guard ownership.isOwnedBySparkd, !ownership.isNewer(than: range.head, in: repository) else { return }
-            try request.publishCheck?()
-            try repository.deleteBranch(branch, expecting: existing)
-            report.branchAction = .deleted
+            if let existing,
+                try BranchOwnership.deleteIfOwned(
+                    repository, branch: branch, tip: existing, base: range.head, sparkdEmail: email,
+                    publishCheck: request.publishCheck)
+            {
+                report.branchAction = .deleted
+            }
             return
         }
         if let existing {
