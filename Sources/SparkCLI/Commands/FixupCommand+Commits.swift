@@ -13,7 +13,8 @@ extension FixupCommand {
         do {
             let range = try CommitRange.parse(text)
             let repository = try Repository.open(at: repo)
-            let configuration = try FixupConfiguration.read(from: repository, commit: try range.resolve(in: repository).head)
+            // .sparkd.yml as HEAD has it; the runner resolves and checks the whole range.
+            let configuration = try FixupConfiguration.read(from: repository, commit: try repository.resolveCommit(range.head))
             let plans = try FixupConfiguration.plans(configuration, repository: repository)
             report = try FixupCommitsRunner.run(FixupCommitsRequest(
                 repositoryPath: repo, range: range, plans: plans, branch: branch, checkOnly: mode == .check))
