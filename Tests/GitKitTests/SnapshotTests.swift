@@ -62,5 +62,12 @@ extension String {
         let whole = try opened.snapshot(of: head)
         #expect(shard.entries == whole.entries.filter { $0.path.hasPrefix(".sparkd/") })
         #expect(shard.tree == whole.tree && shard.commit == whole.commit)
+        // The root's entries as git lists them, directories included.
+        let top = try opened.topLevelEntries(of: head).map { "\($0.mode == .tree ? "tree" : "blob") \($0.path)" }
+        let listed = try repo.git("ls-tree", "HEAD").split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t")
+            return "\(parts[0].split(separator: " ")[1]) \(parts[1])"
+        }
+        #expect(top == listed)
     }
 }

@@ -6,12 +6,11 @@ package import JobQueue
 /// per shard of the tree instead.
 package enum JobPlanner {
     /// `shards` lists the tree's shards at `base` (top-level directories, and `""` for top-level
-    /// files); it is read only when a rule is sharded.
+    /// files); the caller reads them only when ``isSharded(_:trigger:)``.
     package static func requests(
-        for branch: ResolvedConfiguration.Branch, trigger: String, base: String, shards: () throws -> [String] = { [] }
-    ) rethrows -> [JobRequest] {
+        for branch: ResolvedConfiguration.Branch, trigger: String, base: String, shards: [String] = []
+    ) -> [JobRequest] {
         var requests: [JobRequest] = []
-        var tree: [String]?
         for rule in branch.rules where rule.on.contains(trigger) {
             let request = JobRequest(
                 repository: branch.repository, branch: branch.branch, base: base, recipes: [rule.id],
@@ -20,8 +19,7 @@ package enum JobPlanner {
                 requests.append(request)
                 continue
             }
-            if tree == nil { tree = try shards() }
-            for shard in tree ?? [] {
+            for shard in shards {
                 var part = request
                 part.scope = shard
                 requests.append(part)
@@ -35,8 +33,13 @@ package enum JobPlanner {
         return requests
     }
 
-    /// The shards of a tree given its file paths: each top-level directory, and `""` when files
-    /// sit at the top level.
+    /// Whether a rule of `branch` that `trigger` runs is sharded by directory.
+    package static func isSharded(_ branch: ResolvedConfiguration.Branch, trigger: String) -> Bool {
+        branch.rules.contains { $0.on.contains(trigger) && $0.shardByDirectory }
+    }
+
+    /// The shards of a tree given its paths (a directory may be given as `name/`): each
+    /// top-level directory, and `""` when files sit at the top level.
     package static func shards(of paths: some Sequence<String>) -> [String] {
         var shards = Set<String>()
         for path in paths {

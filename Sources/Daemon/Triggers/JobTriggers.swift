@@ -135,18 +135,18 @@ package struct JobTriggers: Sendable {
         return try await submit(requests, trigger: Trigger.manual)
     }
 
-    /// ``JobPlanner/requests(for:trigger:base:shards:)``, reading the tree's shards through git
-    /// only when a rule is sharded.
+    /// ``JobPlanner/requests(for:trigger:base:shards:)``, reading the shards (the root tree's
+    /// entries only) through git when a rule is sharded.
     private func plan(_ branch: ResolvedConfiguration.Branch, trigger: String, base: String) async throws -> [JobRequest] {
-        let sharded = branch.rules.contains { $0.on.contains(trigger) && $0.shardByDirectory }
         var shards: [String] = []
-        if sharded {
+        if JobPlanner.isSharded(branch, trigger: trigger) {
             shards = try await executor.run { () throws -> [String] in
                 let repository = try Repository.open(at: branch.repository)
-                return JobPlanner.shards(of: try repository.snapshot(of: try repository.resolveCommit(base)).entries.map(\.path))
+                let top = try repository.topLevelEntries(of: try repository.resolveCommit(base))
+                return JobPlanner.shards(of: top.map { $0.mode == .tree ? $0.path + "/" : $0.path })
             }
         }
-        return JobPlanner.requests(for: branch, trigger: trigger, base: base) { shards }
+        return JobPlanner.requests(for: branch, trigger: trigger, base: base, shards: shards)
     }
 
     /// Queues `requests` (and records `tip`, in the same transaction), logs them, and wakes the

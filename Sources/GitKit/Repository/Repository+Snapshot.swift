@@ -34,6 +34,18 @@ extension Repository {
         return Snapshot(commit: commit, tree: treeID, entries: entries)
     }
 
+    /// The entries of `commit`'s root tree, directories (mode `.tree`) included, not descended into.
+    package func topLevelEntries(of commit: ObjectID) throws(GitError) -> [Snapshot.Entry] {
+        var raw = try treeOfCommit(commit).raw
+        var tree: OpaquePointer?
+        try LibGit2.check(git_tree_lookup(&tree, handle, &raw), "reading the tree of \(commit.short)")
+        defer { git_tree_free(tree) }
+        return (0..<git_tree_entrycount(tree)).compactMap { index in
+            guard let entry = git_tree_entry_byindex(tree, index), let mode = FileMode(git_tree_entry_filemode(entry)) else { return nil }
+            return Snapshot.Entry(path: String(cString: git_tree_entry_name(entry)), mode: mode, id: ObjectID(git_tree_entry_id(entry)!))
+        }
+    }
+
     /// Depth-first walk with `git_tree_entry_byindex`: no C callbacks, no per-entry allocations
     /// beyond the path string.
     private func walkTree(_ id: ObjectID, prefix: String, into entries: inout [Snapshot.Entry]) throws(GitError) {
