@@ -151,7 +151,7 @@ let package = Package(
         // parse check with the registries of Recipes and SparkEngine, which must not know them.
         .target(
             name: "SparkRuntime",
-            dependencies: ["SparkEngine", "SwiftRecipes"],
+            dependencies: ["SparkEngine", "SwiftRecipes", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // `sparkd`'s command line: parses arguments, registers the Swift rewriters, runs the daemon.

@@ -24,22 +24,7 @@ package struct Sparkd: AsyncParsableCommand {
 
     /// The entry point: parses and runs; usage errors exit 2 (DESIGN.md), not ArgumentParser's 64.
     package static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
-        do {
-            var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-            Foundation.exit(0)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            fail(fullMessage(for: error), status: code == .validationFailure ? 2 : code.rawValue)
-        }
+        await CommandMain.run(Sparkd.self, arguments: arguments, program: "sparkd") { _ in 1 }
     }
 
     package func run() async throws {
