@@ -21,12 +21,12 @@ extension JobExecution {
         let check = publishCheck(job, worker: worker, lease: lease)
         do {
             let report = try await executor.run { () throws -> FixupCommitsReport in
-                let local = try RepositoryRecipes.catalog(catalog, repository: request.repository, commit: request.base)
+                let opened = try Repository.open(at: request.repository)
+                let tip = try opened.resolveCommit(request.base)
+                let local = try RepositoryRecipes.catalog(catalog, repository: opened, commit: tip)
                 let recipes = try request.recipes.map { id throws(RecipeError) in try local.recipe(id) }
                 let plans = try RecipePreparation.prepare(
                     recipes, parameters: try Self.parameters(request.parameters, for: recipes), catalog: local).map { $0.filePlan() }
-                let opened = try Repository.open(at: request.repository)
-                let tip = try opened.resolveCommit(request.base)
                 guard let baseTip = try opened.branchTip(baseBranch) else {
                     throw GitError(
                         .unknownRevision, "fixup_commits base branch '\(baseBranch)' does not exist in '\(request.repository)'",

@@ -46,8 +46,9 @@ package struct JobExecution: Sendable {
         do {
             let prefix = repository.branchPrefix
             let (openBranches, localCatalog) = try await executor.run {
-                let open = try Repository.open(at: request.repository).branchNames(withPrefix: prefix)
-                return (open, try RepositoryRecipes.catalog(catalog, repository: request.repository, commit: request.base))
+                let opened = try Repository.open(at: request.repository)
+                let local = try RepositoryRecipes.catalog(catalog, repository: opened, commit: try opened.resolveCommit(request.base))
+                return (try opened.branchNames(withPrefix: prefix), local)
             }
             let created = try await OffPool.run { [store] in
                 try store.branchesCreated(repository: request.repository, since: now.addingTimeInterval(-3600))

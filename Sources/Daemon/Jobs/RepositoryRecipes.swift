@@ -24,14 +24,13 @@ enum RepositoryRecipes {
         String(entry.path.dropFirst(directory.count).dropLast(".yml".count))
     }
 
-    /// `catalog` plus the recipes in `commit` of the repository at `path`; call on the git thread.
-    static func catalog(_ catalog: RecipeCatalog, repository path: String, commit: String) throws -> RecipeCatalog {
-        let repository = try Repository.open(at: path)
-        let files = try Self.files(in: repository, commit: try repository.resolveCommit(commit))
+    /// `catalog` plus the recipes in `commit` of `repository`; call on the git thread.
+    static func catalog(_ catalog: RecipeCatalog, repository: Repository, commit: ObjectID) throws -> RecipeCatalog {
+        let files = try Self.files(in: repository, commit: commit)
         guard !files.isEmpty else { return catalog }
         var recipes = catalog.recipes
         for entry in files {
-            let name = "\(path)@\(String(commit.prefix(12))):\(entry.path)"
+            let name = "\(repository.path)@\(String(commit.description.prefix(12))):\(entry.path)"
             let bytes = try repository.contents(of: entry)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw RecipeError(.unreadable, "recipe file is not valid UTF-8", file: name, hint: "save it as UTF-8")
