@@ -59,6 +59,16 @@ import Testing
         #expect(problem.message == "unknown recipe 'fixup/end-of-flie'; did you mean 'fixup/end-of-file'?")
     }
 
+    @Test("an unknown recipe in fixup_commits is reported the same way, naming fixup_commits")
+    func unknownFixupRecipe() throws {
+        try app.git("branch", "feature")
+        let config = try configuration(
+            "  - path: \(app.path)\n    branches: [main, feature]\n    fixup_commits: { base: main, recipes: [fixup/end-of-flie] }\n")
+        let problem = try #require(ConfigurationValidator.resolve(config, catalog: catalog).problems.first)
+        #expect(problem.code == .unknownRecipe)
+        #expect(problem.message == "unknown recipe 'fixup/end-of-flie' in fixup_commits; did you mean 'fixup/end-of-file'?")
+    }
+
     @Test(".sparkd.yml is read from the branch's tip commit, not the working tree, and adds recipes and triggers")
     func repositoryFile() throws {
         try app.commit([

@@ -74,18 +74,16 @@ package enum ConfigurationValidator {
                             rules.append(rule)
                         }
                     }
-                    for rule in rules where (try? catalog.recipe(rule.id)) == nil && !local.contains(rule.id) {
-                        let near = Suggestions.nearest(to: rule.id, in: catalog.ids).first.map { "; did you mean '\($0)'?" } ?? ""
-                        problems.append(ConfigError(
-                            .unknownRecipe, "unknown recipe '\(rule.id)'\(near)", at: rule.location, key: "id",
-                            hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: rule.id)) to the repository",
-                            repository: repository.path))
-                    }
                     let fixup = repository.fixupCommits.flatMap { $0.base == branch ? nil : $0 }
-                    for id in fixup?.recipes ?? [] where (try? catalog.recipe(id)) == nil && !local.contains(id) {
+                    // Every recipe named, by a rule or by fixup_commits, must be built in or the repository's own.
+                    let named = rules.map { (id: $0.id, location: $0.location, key: "id", context: "") }
+                        + (fixup.map { fixup in fixup.recipes.map { (id: $0, location: fixup.location, key: "recipes", context: " in fixup_commits") } } ?? [])
+                    for recipe in named where (try? catalog.recipe(recipe.id)) == nil && !local.contains(recipe.id) {
+                        let near = Suggestions.nearest(to: recipe.id, in: catalog.ids).first.map { "; did you mean '\($0)'?" } ?? ""
                         problems.append(ConfigError(
-                            .unknownRecipe, "unknown recipe '\(id)' in fixup_commits", at: fixup!.location, key: "recipes",
-                            hint: "list recipes with 'sparkctl recipe list'", repository: repository.path))
+                            .unknownRecipe, "unknown recipe '\(recipe.id)'\(recipe.context)\(near)", at: recipe.location, key: recipe.key,
+                            hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: recipe.id)) to the repository",
+                            repository: repository.path))
                     }
                     branches.append(.init(repository: repository.path, branch: branch, rules: rules, fixupCommits: fixup))
                 } catch let error as ConfigError {
