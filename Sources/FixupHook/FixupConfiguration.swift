@@ -42,11 +42,8 @@ package enum FixupConfiguration {
     package static func plans(_ configuration: PreCommitConfiguration, workingDirectory: String?) throws(RecipeError) -> [RecipePlan] {
         var directories: [String] = []
         if let root = workingDirectory {
-            var isDirectory: ObjCBool = false
             let local = root + ".sparkd/recipes"
-            if FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory), isDirectory.boolValue {
-                directories.append(local)
-            }
+            if LocalFile.isDirectory(local) { directories.append(local) }
         }
         let assignments = configuration.rules.flatMap { rule in
             rule.parameters.sorted { $0.key < $1.key }.map { ParameterAssignment(recipeID: rule.id, name: $0.key, value: $0.value) }

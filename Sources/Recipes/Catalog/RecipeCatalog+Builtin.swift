@@ -25,11 +25,7 @@ extension RecipeCatalog {
     ) -> String? {
         let variable = environment.map { $0[directoryVariable] } ?? getenv(directoryVariable).map { String(cString: $0) }
         if let directory = variable, !directory.isEmpty { return directory }
-        let manager = FileManager.default
-        func isDirectory(_ path: String) -> Bool {
-            var isDirectory: ObjCBool = false
-            return manager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
+        let isDirectory = LocalFile.isDirectory
         if let executable = realPath(executablePath ?? runningExecutable()) {
             let executableDirectory = (executable as NSString).deletingLastPathComponent
             var directory = executableDirectory
@@ -39,8 +35,7 @@ extension RecipeCatalog {
                 if directory == "/" { break }
                 directory = (directory as NSString).deletingLastPathComponent
             }
-            let shared = URL(fileURLWithPath: executableDirectory)
-                .appendingPathComponent("../share/sparkd/recipes").standardizedFileURL.path
+            let shared = LocalFile.standardized(executableDirectory + "/../share/sparkd/recipes")
             if isDirectory(shared) { return shared }
         }
         let system = "/usr/share/sparkd/recipes"

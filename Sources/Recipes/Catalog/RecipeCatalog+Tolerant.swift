@@ -70,21 +70,16 @@ extension RecipeCatalog {
         guard !segments.isEmpty,
             segments.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") && !$0.hasSuffix(".tests") })
         else { return nil }
-        let manager = FileManager.default
         for directory in directories.reversed() {
             let root = directory.hasSuffix("/") ? directory : directory + "/"
             let file = root + id + RecipeLoader.fileExtension
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return (file, directory)
-            }
+            if LocalFile.isRegularFile(file) { return (file, directory) }
         }
         return nil
     }
 
     private static func existingDirectory(_ directory: String) throws(RecipeError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard LocalFile.isDirectory(directory) else {
             throw RecipeError(
                 .unreadable, "recipe directory '\(directory)' does not exist", file: directory,
                 hint: "create the directory or remove it from the list of recipe directories")

@@ -10,22 +10,22 @@ package enum RecipeLoader {
     /// Loads the recipe in `file`. With `catalogRoot`, the recipe's `id` must equal
     /// the file's path under that directory without `.yml`.
     package static func load(file: String, catalogRoot: String? = nil) throws(RecipeError) -> Recipe {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
+        let bytes: [UInt8]
+        switch LocalFile.read(file) {
+        case .success(let read): bytes = read
+        case .failure(let error):
             throw RecipeError(
-                .unreadable, "cannot read recipe file: \(error.localizedDescription)", file: file,
+                .unreadable, "cannot read recipe file: \(error)", file: file,
                 hint: "check that the file exists and is readable")
         }
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw RecipeError(.syntax, "recipe file is not valid UTF-8", file: file, hint: "save the file as UTF-8")
         }
         let expected = catalogRoot.flatMap { expectedID(forFile: file, catalogRoot: $0) }
         return try parse(text, file: file, expectedID: expected, readSource: { name in
             let path = StepParser.sibling(name, of: file)
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            return String(validating: Array(data), as: UTF8.self)
+            guard case .success(let bytes) = LocalFile.read(path) else { return nil }
+            return String(validating: bytes, as: UTF8.self)
         })
     }
 
@@ -51,8 +51,8 @@ package enum RecipeLoader {
     /// without `.yml` (`recipes/fixup/end-of-file.yml` under `recipes` →
     /// `fixup/end-of-file`), or `nil` when `file` is not a `.yml` file under it.
     package static func expectedID(forFile file: String, catalogRoot: String) -> String? {
-        let filePath = URL(fileURLWithPath: file).standardizedFileURL.path
-        var rootPath = URL(fileURLWithPath: catalogRoot).standardizedFileURL.path
+        let filePath = LocalFile.standardized(file)
+        var rootPath = LocalFile.standardized(catalogRoot)
         if !rootPath.hasSuffix("/") { rootPath += "/" }
         guard filePath.hasPrefix(rootPath), filePath.hasSuffix(fileExtension) else { return nil }
         let relative = filePath.dropFirst(rootPath.count).dropLast(fileExtension.count)

@@ -16,17 +16,22 @@ package struct YAMLReader {
     /// and Yams' default resolver compiles seven ICU regular expressions on first use — 1.6 ms
     /// of the 6 ms a pre-commit hook took to start (perf record of `sparkd-hook`). The encoding is
     /// Swift's native UTF-8, named: Yams' `.default` reads it from the environment, copying all
-    /// of it into a dictionary each time (3 % of the hook).
+    /// of it into a dictionary each time (3 % of the hook). No constructor (below).
     /// A syntax error is a ``RecipeError`` at its `file:line:column`.
     package static func compose(_ text: String, file: String) throws(RecipeError) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+            return try Yams.compose(yaml: text, .basic, unusedConstructor, .utf8)
         } catch let error as YamlError {
             throw RecipeError(yaml: error, file: file, text: text)
         } catch {
             throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
         }
     }
+
+    /// Composing never constructs Swift values; Yams' `.default` constructor builds three
+    /// dictionaries of tag handlers on first use (3 % of a pre-commit hook's CPU time).
+    /// Its maps are `let`s: sharing it between threads is safe.
+    nonisolated(unsafe) private static let unusedConstructor = Constructor([:], [:], [:])
 
     package init(file: String, text: String = "") {
         self.file = file
