@@ -58,10 +58,13 @@ do {
     let repository = try Repository.open(at: options.repository)
     let index = try repository.openIndex()
     let configuration = try FixupConfiguration.read(from: repository, index: index)
-    // The recipes (their YAML: 1.1 ms) load on another thread while the staged blobs are read.
+    // The recipes (their YAML: 0.7 ms) load once the staged paths are known; on another thread
+    // while the blobs are read if there are many.
     let workingDirectory = repository.workingDirectory
-    let plans = BackgroundLoad { try FixupConfiguration.plans(configuration, workingDirectory: workingDirectory) }
-    let report = try StagedFixup(repository: repository, mode: options.mode, plans: plans.value).run(index: index)
+    let fixup = StagedFixup(repository: repository, mode: options.mode) {
+        try FixupConfiguration.plans(configuration, workingDirectory: workingDirectory)
+    }
+    let report = try fixup.run(index: index)
     for line in report.humanLines { print(line) }
     for warning in report.warnings { FileHandle.standardError.write(Data("sparkctl: warning: \(warning)\n".utf8)) }
     // Everything is written and closed; what exit() adds — atexit handlers and static
