@@ -3,8 +3,9 @@ internal import CLibGit2
 extension Repository {
     /// Turns off (or on) hashing every object read again to check its id, for this process. On
     /// by default, so that the daemon notices a corrupt object; a pre-commit hook that reads
-    /// every staged blob, as `git commit` itself does, needs it no more than git (which leaves
-    /// it to `git fsck`): SHA-1 with collision detection was 14 % of fixing 1,000 files.
+    /// every staged blob, as `git commit` itself does, and `sparkctl apply`, need it no more than
+    /// git (which leaves it to `git fsck`): SHA-1 with collision detection was 14 % of fixing
+    /// 1,000 staged files, and a fifth of a 10,000-file apply.
     package static func verifyObjectHashes(_ enabled: Bool) {
         LibGit2.setVerifiesObjectHashes(enabled)
     }

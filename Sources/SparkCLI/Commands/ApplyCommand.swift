@@ -65,6 +65,12 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Objects are read without hashing them again, as `git checkout` and `git cat-file` do
+        // (`git fsck` checks them; zlib's checksum still catches a damaged stream): on 10,000
+        // files SHA-1 with collision detection re-hashed every blob read, and again when the pack
+        // builder read the new ones back — 0.54 -> 0.44 s for `make bench-commit`. The daemon
+        // keeps checking: it publishes branches unattended.
+        Repository.verifyObjectHashes(false)
         let backend: BackendConfiguration
         do {
             backend = try backendConfiguration()
