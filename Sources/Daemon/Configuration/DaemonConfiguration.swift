@@ -101,6 +101,12 @@ package struct RepositoryConfiguration: Sendable, Hashable {
         package init(openBranches: Int = 10, branchesPerHour: Int = 5) {
             (self.openBranches, self.branchesPerHour) = (openBranches, branchesPerHour)
         }
+
+        /// Whether one more review branch may be created with `open` branches under the prefix
+        /// and `createdLastHour` created in the past hour.
+        package func allowNewBranch(open: Int, createdLastHour: Int) -> Bool {
+            open < openBranches && createdLastHour < branchesPerHour
+        }
     }
 }
 

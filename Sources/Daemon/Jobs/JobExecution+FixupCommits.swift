@@ -9,8 +9,9 @@ extension JobExecution {
     /// `merge-base(<base branch>, tip)..tip` through ``FixupCommitsRunner`` — the same code as
     /// `sparkctl fixup --commits` — and the `fixup!` commits land on `<prefix>fixup/<branch>`,
     /// under the same branch rules as review commits (frozen by a human commit, compare-and-swap,
-    /// lease and base re-checked right before the ref moves). Branch limits are not applied: one
-    /// such branch per pushed branch.
+    /// lease and base re-checked right before the ref moves), and within the repository's branch
+    /// limits like any review branch: a fixup branch that would be new while they allow none
+    /// ends the job `blocked`, naming the limit.
     func runFixupCommits(
         _ job: Job, base baseBranch: String, repository: RepositoryConfiguration, worker: String, lease: Double, now: Date
     ) async throws(JobFailure) -> Result {
@@ -20,6 +21,7 @@ extension JobExecution {
         let prefix = repository.branchPrefix
         let check = publishCheck(job, worker: worker, lease: lease)
         do {
+            let createdLastHour = try await branchesCreatedLastHour(in: request.repository, now: now)
             let report = try await executor.run { () throws -> FixupCommitsReport in
                 let opened = try Repository.open(at: request.repository)
                 let tip = try opened.resolveCommit(request.base)
@@ -43,6 +45,8 @@ extension JobExecution {
                     branchPrefix: prefix, identity: (identity, identity))
                 fixup.jobID = job.id
                 fixup.publishCheck = check
+                let open = try opened.branchNames(withPrefix: prefix).count
+                fixup.mayCreateBranch = repository.limits.allowNewBranch(open: open, createdLastHour: createdLastHour)
                 return try FixupCommitsRunner.run(fixup)
             }
             switch report.branchAction {

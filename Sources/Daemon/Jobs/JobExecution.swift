@@ -41,19 +41,16 @@ package struct JobExecution: Sendable {
         }
         let branch = ReviewBranchNaming.branch(
             recipes: request.recipes, base: request.branch, repository: repository, scope: request.scope)
-        let limits = repository.limits
         let catalog = setup.catalog
         do {
             let prefix = repository.branchPrefix
-            let (openBranches, localCatalog) = try await executor.run {
+            let createdLastHour = try await branchesCreatedLastHour(in: request.repository, now: now)
+            let (mayCreate, localCatalog) = try await executor.run {
                 let opened = try Repository.open(at: request.repository)
                 let local = try RepositoryRecipes.catalog(catalog, repository: opened, commit: try opened.resolveCommit(request.base))
-                return (try opened.branchNames(withPrefix: prefix), local)
+                let open = try opened.branchNames(withPrefix: prefix).count
+                return (repository.limits.allowNewBranch(open: open, createdLastHour: createdLastHour), local)
             }
-            let created = try await OffPool.run { [store] in
-                try store.branchesCreated(repository: request.repository, since: now.addingTimeInterval(-3600))
-            }
-            let mayCreate = openBranches.count < limits.openBranches && created < limits.branchesPerHour
             let recipes = try request.recipes.map { id throws(RecipeError) in try localCatalog.recipe(id) }
             let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
             let apply = ApplyRequest(
@@ -74,6 +71,11 @@ package struct JobExecution: Sendable {
         } catch {
             return try Self.result(of: error)
         }
+    }
+
+    /// Review branches created in `path` in the hour before `now`, for the branch limits.
+    func branchesCreatedLastHour(in path: String, now: Date) async throws -> Int {
+        try await OffPool.run { [store] in try store.branchesCreated(repository: path, since: now.addingTimeInterval(-3600)) }
     }
 
     /// Right before the ref moves: the lease is still ours (not cancelled, not taken over), and

@@ -21,4 +21,12 @@ package struct ApplyError: Error, CustomStringConvertible, Sendable {
     package var description: String {
         hint.map { "\(message)\n  hint: \($0)" } ?? message
     }
+
+    /// A change that needs the new review branch `branch` while the repository's limits allow none.
+    static func limitReached(branch: String) -> ApplyError {
+        ApplyError(
+            code: .limitReached,
+            message: "the change needs a new review branch '\(branch)', and the repository's branch limits allow none now",
+            hint: "merge or delete open review branches, or raise limits.open_branches / limits.branches_per_hour")
+    }
 }

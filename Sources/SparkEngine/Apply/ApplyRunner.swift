@@ -111,10 +111,7 @@ package struct ApplyRunner: Sendable {
             try BranchOwnership.check(repository, branch: branch, tip: existing, base: base, sparkdEmail: identity.committer.email)
         }
         if existing == nil, !request.branchPolicy.mayCreate {
-            throw ApplyError(
-                code: .limitReached,
-                message: "the change needs a new review branch '\(branch)', and the repository's branch limits allow none now",
-                hint: "merge or delete open review branches, or raise limits.open_branches / limits.branches_per_hour")
+            throw ApplyError.limitReached(branch: branch)
         }
         try repository.waitUntilBranchUnlocked(branch)
         let commit = try repository.writeCommit(

@@ -21,6 +21,10 @@ package struct FixupCommitsRequest: Sendable {
     package var jobID: Int64?
     /// Called right before the branch moves; throws when the result must not be published.
     package var publishCheck: (@Sendable () throws -> Void)?
+    /// False when the repository's branch limits allow no new review branch now (the daemon):
+    /// fixups that would create the branch end in ``ApplyError/Code/limitReached``; an existing
+    /// branch is still updated or deleted.
+    package var mayCreateBranch = true
 
     package init(
         repositoryPath: String, range: CommitRange, plans: [RecipePlan], branch: String? = nil,

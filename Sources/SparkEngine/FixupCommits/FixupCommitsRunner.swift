@@ -102,6 +102,8 @@ package enum FixupCommitsRunner {
         }
         if let existing {
             try BranchOwnership.check(repository, branch: branch, tip: existing, base: range.head, sparkdEmail: email)
+        } else if !request.mayCreateBranch {
+            throw ApplyError.limitReached(branch: branch)
         }
         try repository.waitUntilBranchUnlocked(branch)
         let versions = Dictionary(uniqueKeysWithValues: request.plans.map { ($0.recipe.recipe.id, $0.recipe.recipe.version) })

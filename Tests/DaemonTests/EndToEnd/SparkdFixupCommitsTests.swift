@@ -51,4 +51,47 @@ struct SparkdFixupCommitsTests {
         #expect(try folded.show("HEAD", "d.txt") == Array("no newline\n".utf8))
         try repo.git("fsck", "--strict")
     }
+
+    @Test("branch limits hold for fixup branches: a new one is blocked naming the limit, an existing one still moves")
+    func fixupBranchWithinLimits() async throws {
+        let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
+        let repo = fixture.repo
+        try repo.git("switch", "-q", "-c", "feature")
+        try repo.commit(["b.txt": "b  \n"], message: "add b")
+        try repo.git("switch", "-q", "main")
+        // Someone else's branch under the prefix already fills `open_branches: 1`.
+        try repo.git("branch", "spark/other", "main")
+        try fixture.writeConfig(
+            rules: ["{ id: fixup/trailing-whitespace, on: [manual] }"],
+            repositoryExtra: "    fixup_commits: { base: main }\n    limits: { open_branches: 1 }", branches: ["main", "feature"])
+
+        var result = try await fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(fixture.branchTip("spark/fixup/feature") == nil)
+        var fixupJob = try #require(try fixture.store().jobs().first { $0.request.fixupBase == "main" })
+        #expect(fixupJob.state == .blocked)
+        #expect(fixupJob.reason?.contains("spark/fixup/feature") == true, "\(fixupJob.reason ?? "")")
+        #expect(fixupJob.reason?.contains("limits.open_branches") == true, "\(fixupJob.reason ?? "")")
+
+        // A blocked job stays blocked; the next push, with room for the branch, makes it. At the
+        // limit again (the fixup branch is the open one), a later push still updates it.
+        try repo.git("branch", "-D", "spark/other")
+        try repo.git("switch", "-q", "feature")
+        try repo.commit(["c.txt": "c  \n"], message: "add c")
+        try repo.git("switch", "-q", "main")
+        result = try await fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = try #require(fixture.branchTip("spark/fixup/feature"))
+        try repo.git("switch", "-q", "feature")
+        try repo.commit(["d.txt": "d  \n"], message: "add d")
+        try repo.git("switch", "-q", "main")
+        result = try await fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        let second = try #require(fixture.branchTip("spark/fixup/feature"))
+        #expect(second != first)
+        let subjects = try repo.git("log", "--reverse", "--format=%s", "feature..\(second)").split(separator: "\n")
+        #expect(subjects == ["fixup! add b", "fixup! add c", "fixup! add d"])
+        fixupJob = try #require(try fixture.store().jobs().filter { $0.request.fixupBase == "main" }.max { $0.id < $1.id })
+        #expect(fixupJob.state == .succeeded)
+    }
 }
