@@ -73,12 +73,8 @@ struct DaemonControlHandler: ControlHandling {
 }
 
 extension ControlError {
-    init(_ error: TriggerError) {
-        switch error {
-        case .unknownRepository, .unknownRecipe, .unknownTrigger, .noRecipes, .unknownRevision:
-            let parts = error.description.split(separator: ";", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let code: Code = if case .unknownTrigger = error { .notFound } else { .badRequest }
-            self.init(code, parts[0], hint: parts.count > 1 ? parts[1] : nil)
-        }
+    package init(_ error: TriggerError) {
+        let code: Code = if case .unknownTrigger = error { .notFound } else { .badRequest }
+        self.init(code, error.message, hint: error.hint)
     }
 }

@@ -190,20 +190,37 @@ package enum TriggerError: Error, CustomStringConvertible, Sendable {
     case noRecipes(repository: String, branch: String)
     case unknownRevision(String, repository: String, detail: String)
 
-    package var description: String {
+    /// What is wrong, naming the input.
+    package var message: String {
         switch self {
         case .unknownRepository(let path, let known):
-            "repository '\(path)' is not watched by this sparkd (watched: \(known.isEmpty ? "none" : known.joined(separator: ", "))); "
-                + "add it under 'repositories:' in the configuration and reload (systemctl reload sparkd)"
+            "repository '\(path)' is not watched by this sparkd (watched: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
         case .unknownRecipe(let id):
-            "unknown recipe '\(id)'; list recipes with 'sparkctl recipe list'"
+            "unknown recipe '\(id)'"
         case .noRecipes(let repository, let branch):
-            "no recipes given, and no rule of '\(repository)' (branch '\(branch)') is marked 'on: [manual]'; "
-                + "pass --recipe ID, or add 'manual' to a recipe's 'on:' in the configuration"
+            "no recipes given, and no rule of '\(repository)' (branch '\(branch)') is marked 'on: [manual]'"
         case .unknownRevision(let revision, let repository, let detail):
-            "cannot resolve '\(revision)' in '\(repository)' (\(detail)); pass --base with a branch, tag or commit id that exists there"
+            "cannot resolve '\(revision)' in '\(repository)' (\(detail))"
         case .unknownTrigger(let name, let known):
-            "no trigger named '\(name)' (known: \(known.joined(separator: ", "))); define it under 'schedules:' or use one of those"
+            "no trigger named '\(name)' (known: \(known.joined(separator: ", ")))"
         }
     }
+
+    /// How to fix it.
+    package var hint: String {
+        switch self {
+        case .unknownRepository:
+            "add it under 'repositories:' in the configuration and reload (systemctl reload sparkd)"
+        case .unknownRecipe:
+            "list recipes with 'sparkctl recipe list'"
+        case .noRecipes:
+            "pass --recipe ID, or add 'manual' to a recipe's 'on:' in the configuration"
+        case .unknownRevision:
+            "pass --base with a branch, tag or commit id that exists there"
+        case .unknownTrigger:
+            "define it under 'schedules:' or use one of those"
+        }
+    }
+
+    package var description: String { "\(message); \(hint)" }
 }
