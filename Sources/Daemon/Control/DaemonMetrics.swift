@@ -15,6 +15,7 @@ package final class DaemonMetrics: Sendable {
         package static let workersBusy = "sparkd_workers_busy"
         package static let pushToBranch = "sparkd_push_to_branch_seconds"
         package static let watchedRepositories = "sparkd_watched_repositories"
+        package static let queueLooks = "sparkd_queue_looks_total"
     }
 
     private let queueDepth: Gauge
@@ -22,6 +23,7 @@ package final class DaemonMetrics: Sendable {
     private let watchedRepositories: Gauge
     private let jobDuration: DurationHistogram
     private let pushToBranch: DurationHistogram
+    private let queueLooks: Counter
 
     /// Job durations run from milliseconds (a fixup) to an hour (a sharded migration).
     static let durationBuckets: [Duration] = [
@@ -39,6 +41,8 @@ package final class DaemonMetrics: Sendable {
         pushToBranch = registry.makeDurationHistogram(
             name: Name.pushToBranch, buckets: Self.durationBuckets,
             help: "Time from a push to a watched branch to its review branch being written.")
+        queueLooks = registry.makeCounter(
+            name: Name.queueLooks, help: "Times a worker asked the queue for a due job (an idle daemon does not).")
         for trigger in ["manual", "push", "nightly"] { _ = enqueuedCounter(trigger) }
         for state in JobState.allCases where state.isFinal { _ = finishedCounter(state) }
     }
@@ -55,6 +59,7 @@ package final class DaemonMetrics: Sendable {
     package func setQueueDepth(_ jobs: Int) { queueDepth.set(Double(jobs)) }
     package func setBusyWorkers(_ workers: Int) { workersBusy.set(Double(workers)) }
     package func setWatchedRepositories(_ repositories: Int) { watchedRepositories.set(Double(repositories)) }
+    package func queueLooked() { queueLooks.increment() }
     /// From the push the watcher saw to the review branch's ref update.
     package func recordPushToBranch(_ latency: Duration) { pushToBranch.record(latency) }
 

@@ -18,8 +18,10 @@ package final class WorkerPool: Service {
         package var drainTimeout: Duration = .seconds(20)
         /// `sparkd --once`: return when nothing is queued or running any more.
         package var exitWhenIdle = false
-        /// How often idle workers look for jobs whose backoff ended.
-        package var tick: Duration = .seconds(1)
+        /// The longest idle workers go without looking at the queue. They look when a job is
+        /// queued, when an attempt ends, and when the store says a backoff or a lease ends
+        /// (``JobStore/nextDue()``); this is only a safety net.
+        package var longestIdle: Duration = .seconds(60)
 
         package init(workers: Int) { self.workers = max(1, workers) }
     }
@@ -29,10 +31,15 @@ package final class WorkerPool: Service {
     let options: Options
     let logger: Logger
     let doorbell = Doorbell()
+    /// Rung when what is due may have changed (a job queued, an attempt ended): the ticker
+    /// works out again when to wake the workers.
+    let schedule = Doorbell()
     /// Called after each attempt ends (metrics, tests).
     let onFinish: @Sendable (Job, JobExecution.Result?) async -> Void
     /// Called with the number of busy workers whenever it changes (the metrics gauge).
     let onBusy: @Sendable (Int) -> Void
+    /// Called each time a worker asks the store for a due job (the metrics counter).
+    let onLook: @Sendable () -> Void
     private let stopping = Atomic<Bool>(false)
     private let busyWorkers = Atomic<Int>(0)
     private let finishedAttempts = Atomic<Int>(0)
@@ -43,14 +50,17 @@ package final class WorkerPool: Service {
     package init(
         setup: SetupHolder, store: JobStore, options: Options, logger: Logger,
         onFinish: @escaping @Sendable (Job, JobExecution.Result?) async -> Void = { _, _ in },
-        onBusy: @escaping @Sendable (Int) -> Void = { _ in }
+        onBusy: @escaping @Sendable (Int) -> Void = { _ in }, onLook: @escaping @Sendable () -> Void = {}
     ) {
         (self.setup, self.store, self.options, self.logger, self.onFinish) = (setup, store, options, logger, onFinish)
-        self.onBusy = onBusy
+        (self.onBusy, self.onLook) = (onBusy, onLook)
     }
 
     /// Wakes idle workers: a job was queued.
-    package func wake() { doorbell.ring() }
+    package func wake() {
+        doorbell.ring()
+        schedule.ring()
+    }
 
     /// Workers running a job now.
     package var busy: Int { busyWorkers.load(ordering: .relaxed) }
@@ -87,15 +97,39 @@ package final class WorkerPool: Service {
     private func stop() {
         stopping.store(true, ordering: .sequentiallyConsistent)
         doorbell.close()
+        schedule.close()
     }
 
     private var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
 
+    /// Wakes the workers when a queued job's backoff or a running job's lease ends, and after
+    /// anything that may change that; an idle daemon sleeps (it used to ask SQLite every second
+    /// per worker, most of what it did and touched while idle).
     private func tick() async {
+        var changes = schedule.subscribe().makeAsyncIterator()
         while !isStopping {
-            do { try await Task.sleep(for: options.tick) } catch { return }
             doorbell.ring()
+            let wait = await untilNextDue()
+            let timer = Task { [schedule] in
+                guard (try? await Task.sleep(for: wait)) != nil else { return }
+                schedule.ring()
+            }
+            let changed = await changes.next()
+            timer.cancel()
+            if changed == nil { return }
         }
+    }
+
+    /// How long until a job may become claimable: ``JobStore/nextDue()`` from now, at most
+    /// ``Options/longestIdle``. A due time already past is a job waiting for its repository's
+    /// running job, whose end rings ``schedule``.
+    private func untilNextDue() async -> Duration {
+        let due = try? await OffPool.run { [store] in try store.nextDue() }
+        guard let due else { return options.longestIdle }
+        let seconds = due.timeIntervalSinceNow
+        guard seconds > 0 else { return options.longestIdle }
+        // A little past the due time, so the store sees it as due.
+        return min(.seconds(seconds) + .milliseconds(5), options.longestIdle)
     }
 
     private func work(name: String, rings: AsyncStream<Void>) async {
@@ -106,6 +140,7 @@ package final class WorkerPool: Service {
         repeat {
             while !isStopping {
                 let claim: JobClaim?
+                onLook()
                 do {
                     claim = try await OffPool.run { [store, options] in try store.claim(worker: name, lease: options.lease) }
                 } catch {
@@ -116,6 +151,7 @@ package final class WorkerPool: Service {
                 onBusy(busyWorkers.add(1, ordering: .relaxed).newValue)
                 await attempt(claim, worker: name, executor: executor, logger: logger)
                 finishedAttempts.add(1, ordering: .relaxed)
+                schedule.ring()
                 onBusy(busyWorkers.subtract(1, ordering: .relaxed).newValue)
             }
             if options.exitWhenIdle, await isIdle() {

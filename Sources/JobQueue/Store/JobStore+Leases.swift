@@ -33,6 +33,20 @@ extension JobStore {
         }
     }
 
+    /// When a job becomes claimable without anything new being queued: the earliest end of a
+    /// backoff among queued jobs, or the earliest lease expiry among running ones (a worker that
+    /// stopped renewing its lease); nil when there is neither. A time in the past means a queued
+    /// job waits for its repository's running job.
+    package func nextDue() throws(JobQueueError) -> Date? {
+        try read { db in
+            try Double.fetchOne(db, sql: """
+                SELECT MIN(due) FROM (
+                  SELECT MIN(not_before) AS due FROM jobs WHERE state = 'queued'
+                  UNION ALL SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running')
+                """).map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
     /// Extends the lease on a running job to `lease` seconds from `now`. Throws `leaseLost` when
     /// `worker` no longer holds it: stop and publish nothing.
     package func heartbeat(_ id: Job.ID, worker: String, lease: Double = 60, now: Date = Date()) throws(JobQueueError) {

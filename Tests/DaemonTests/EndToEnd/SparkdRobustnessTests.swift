@@ -52,12 +52,20 @@ struct SparkdRobustnessTests {
             extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }")
         let daemon = try #require(fixture.start())
         let store = try fixture.store()
+        let socket = fixture.stateDirectory + "/sparkd.sock"
         let signalled = try await offPool {
             guard pollUntil({ try store.jobs(in: [.running]).count == 1 }) else { return false }
             daemon.signal(SIGTERM)
             return true
         }
         #expect(signalled, "\(daemon.log)")
+        // While the running job finishes, the control socket still answers.
+        try await Task.sleep(for: .milliseconds(300))
+        let stillDraining = try store.jobs(in: [.running]).count == 1
+        let status = try SparkctlBinary.run(["status", "--socket", socket])
+        if stillDraining {
+            #expect(status.status == 0, "sparkctl status during the drain: \(status.stderr)\n\(daemon.log)")
+        }
         #expect(await daemon.exit(timeout: 30) == 0, "\(daemon.log)")
         let jobs = try store.jobs()
         // The job that was running when SIGTERM came finished; nothing was left half-done.
