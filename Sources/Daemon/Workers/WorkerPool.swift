@@ -105,13 +105,16 @@ package final class WorkerPool: Service {
     /// Wakes the workers when a queued job's backoff or a running job's lease ends, and after
     /// anything that may change that; an idle daemon sleeps (it used to ask SQLite every second
     /// per worker, most of what it did and touched while idle).
+    /// Only the timer rings the workers: a queued job has rung them already, and after an
+    /// attempt its worker goes on claiming; an extra look would be one more write transaction
+    /// beside the one claiming the new job.
     private func tick() async {
         var changes = schedule.subscribe().makeAsyncIterator()
         while !isStopping {
-            doorbell.ring()
             let wait = await untilNextDue()
-            let timer = Task { [schedule] in
+            let timer = Task { [doorbell, schedule] in
                 guard (try? await Task.sleep(for: wait)) != nil else { return }
+                doorbell.ring()
                 schedule.ring()
             }
             let changed = await changes.next()
