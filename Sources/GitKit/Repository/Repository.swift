@@ -10,10 +10,10 @@ package final class Repository {
     /// Set while this handle writes into an in-memory object database (``withPackedObjects``):
     /// blobs then go straight to it, skipping the odb's per-object existence checks.
     var mempack: UnsafeMutablePointer<git_odb_backend>?
-    /// While ``mempack`` is set: the objects written into it that the pack must hold, each with
-    /// what it references (a commit's tree and blobs). `git_mempack_dump` would pack only the
-    /// in-memory commits and what they reach, silently dropping a blob no commit names.
-    var packRoots: [ObjectID] = []
+    /// While ``mempack`` is set: the blobs written into it, with their bytes, and the commits,
+    /// for the pack (``withPackedObjects``); the new trees are found from the commits.
+    var packedBlobs: [(id: ObjectID, bytes: [UInt8])] = []
+    var packedCommits: [ObjectID] = []
     /// The path the caller gave, for messages.
     package let path: String
 

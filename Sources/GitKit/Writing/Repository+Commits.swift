@@ -60,48 +60,18 @@ extension Repository {
             try LibGit2.check(
                 git_commit_create(&out, handle, nil, author, committer, "UTF-8", request.message, tree, 1, &parents),
                 "writing the commit", subject: path)
-            if mempack != nil { packRoots.append(ObjectID(out)) }
+            if mempack != nil { packedCommits.append(ObjectID(out)) }
             return ObjectID(out)
         }
     }
 
-    /// Makes this handle's pack builder store whole objects: libgit2 skips delta search for objects
-    /// larger than its big-file threshold. libgit2 up to at least 1.9 fills that threshold from
-    /// `pack.deltaCacheSize` (a typo in `packbuilder_config`), so both keys are set: the misread
-    /// one for the libgit2 here, the right one for a fixed release. Measured on 10,000 changed files: delta search took
-    /// about 1.1 s of the 1.5 s commit; without it the pack is written in a fraction of that. The
-    /// pack is what `git commit` would have written as loose objects (undeltified); `git gc`
-    /// deltifies later. The setting is an extra configuration level on this handle only; no
-    /// configuration file of the repository changes.
-    private func disableDeltaSearch() throws(GitError) {
-        var config: OpaquePointer?
-        try LibGit2.check(git_repository_config(&config, handle), "reading configuration", subject: path)
-        defer { git_config_free(config) }
-        let file = try Self.noDeltaConfigFile()
-        try LibGit2.check(
-            git_config_add_file_ondisk(config, file, GIT_CONFIG_LEVEL_APP, handle, 1), "adding pack configuration")
-    }
-
-    /// A configuration file with `pack.bigFileThreshold = 1` and `pack.deltaCacheSize = 1`, written once per process.
-    private static func noDeltaConfigFile() throws(GitError) -> String {
-        if let path = noDeltaConfigPath { return path }
-        throw GitError(.other, "cannot write a temporary configuration file in \(NSTemporaryDirectory())",
-                       hint: "set TMPDIR to a writable directory")
-    }
-
-    private static let noDeltaConfigPath: String? = {
-        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("sparkd-pack-\(getpid()).gitconfig")
-        let written = FileManager.default.createFile(
-            atPath: path, contents: Data("[pack]\n\tbigFileThreshold = 1\n\tdeltaCacheSize = 1\n".utf8))
-        if written { atexit { unlink((NSTemporaryDirectory() as NSString).appendingPathComponent("sparkd-pack-\(getpid()).gitconfig")) } }
-        return written ? path : nil
-    }()
-
     /// Runs `body` on a second handle whose object writes go to an in-memory object database, then
-    /// writes them all as one pack (indexed, visible to every other process) before returning.
+    /// writes them all as one pack (indexed, visible to every other process) before returning:
+    /// the blobs, and for each commit, itself and the trees it brought (those not on disk yet).
+    /// Whole objects, no delta search: what `git commit` would have written as loose objects;
+    /// `git gc` deltifies later.
     func withPackedObjects<T>(_ body: (Repository) throws(GitError) -> T) throws(GitError) -> T {
         let writer = try reopen()
-        try writer.disableDeltaSearch()
         var odb: OpaquePointer?
         try LibGit2.check(git_repository_odb(&odb, writer.handle), "opening the object database")
         defer { git_odb_free(odb) }
@@ -112,29 +82,54 @@ extension Repository {
         writer.mempack = mempack
         let result = try body(writer)
 
-        // What `git_mempack_dump` does, but from the recorded roots: it packs only commits (and
-        // their trees and blobs), so blobs written for an index would never reach the disk.
-        var builder: OpaquePointer?
-        try LibGit2.check(git_packbuilder_new(&builder, writer.handle), "starting a pack")
-        defer { git_packbuilder_free(builder) }
-        for root in writer.packRoots {
-            var raw = root.raw
-            try LibGit2.check(git_packbuilder_insert_recur(builder, &raw, nil), "adding \(root.short) to the pack")
+        var objects = writer.packedBlobs.map { PackWriter.Object(id: $0.id, kind: .blob, content: $0.bytes) }
+        var disk: OpaquePointer?
+        try LibGit2.check(git_repository_odb(&disk, handle), "opening the object database", subject: path)
+        defer { git_odb_free(disk) }
+        for commit in writer.packedCommits {
+            objects.append(try Self.rawObject(commit, in: odb))
+            var tree = try writer.treeOfCommit(commit)
+            var pending = [tree]
+            while let next = pending.popLast() {
+                tree = next
+                var raw = tree.raw
+                // A tree on disk already (an unchanged directory) holds nothing new.
+                guard git_odb_exists(disk, &raw) == 0 else { continue }
+                objects.append(try Self.rawObject(tree, in: odb))
+                pending += try writer.subtrees(of: tree)
+            }
         }
-        var pack = git_buf()
-        defer { git_buf_dispose(&pack) }
-        try LibGit2.check(git_packbuilder_write_buf(&pack, builder), "packing new objects")
-        // A pack of no objects (everything existed already) is a 12-byte header and a 20-byte trailer.
-        if pack.size > 32 {
-            var writepack: UnsafeMutablePointer<git_odb_writepack>?
-            try LibGit2.check(git_odb_write_pack(&writepack, odb, nil, nil), "opening a pack writer", subject: path)
-            defer { writepack!.pointee.free(writepack) }
-            var stats = git_indexer_progress()
-            try LibGit2.check(writepack!.pointee.append(writepack, pack.ptr, pack.size, &stats), "writing the pack", subject: path)
-            try LibGit2.check(writepack!.pointee.commit(writepack, &stats), "indexing the pack", subject: path)
-        }
+        try PackWriter.write(objects, into: commonDirectory + "/objects/pack")
         try LibGit2.check(git_mempack_reset(mempack), "clearing the in-memory object database")
-        writer.packRoots = []
+        writer.packedBlobs = []
+        writer.packedCommits = []
         return result
+    }
+
+    /// The type and content of object `id` in `odb`, for the pack.
+    private static func rawObject(_ id: ObjectID, in odb: OpaquePointer?) throws(GitError) -> PackWriter.Object {
+        var raw = id.raw
+        var object: OpaquePointer?
+        try LibGit2.check(git_odb_read(&object, odb, &raw), "reading \(id.short) for the pack")
+        defer { git_odb_object_free(object) }
+        let data = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+        guard let kind = PackWriter.Kind(rawValue: UInt8(truncatingIfNeeded: git_odb_object_type(object).rawValue)) else {
+            throw GitError(.other, "object \(id.short) has no type a pack holds whole", subject: id.description)
+        }
+        return PackWriter.Object(id: id, kind: kind, content: Array(data))
+    }
+
+    /// The ids of the trees directly inside tree `id`.
+    private func subtrees(of id: ObjectID) throws(GitError) -> [ObjectID] {
+        var raw = id.raw
+        var tree: OpaquePointer?
+        try LibGit2.check(git_tree_lookup(&tree, handle, &raw), "reading tree \(id.short)", subject: path)
+        defer { git_tree_free(tree) }
+        var trees: [ObjectID] = []
+        for index in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, index), git_tree_entry_type(entry) == GIT_OBJECT_TREE else { continue }
+            trees.append(ObjectID(git_tree_entry_id(entry)))
+        }
+        return trees
     }
 }

@@ -18,13 +18,13 @@ extension Repository {
             return mempack.pointee.write(mempack, &oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB)
         }
         try LibGit2.check(code, "writing a blob into '\(path)'", subject: path)
-        if mempack != nil { packRoots.append(ObjectID(oid)) }
+        if mempack != nil { packedBlobs.append((ObjectID(oid), bytes)) }
         return ObjectID(oid)
     }
 
     /// Writes a blob for each of `contents` and returns their ids, in order. From `packThreshold`
-    /// blobs on they go into one pack (hashed once, no per-object existence check, no delta
-    /// search), written before this returns; fewer are written as loose objects. Either way every
+    /// blobs on they go into one pack (hashed once, no per-object existence check, deflated on
+    /// all cores, ``PackWriter``), written before this returns; fewer are written as loose objects. Either way every
     /// blob is readable by any handle and process when this returns, so an index or ref may name
     /// them at once.
     package func writeBlobs(_ contents: [[UInt8]], packThreshold: Int = defaultPackThreshold) throws(GitError) -> [ObjectID] {
