@@ -72,31 +72,36 @@ package enum PackWriter {
                 fatalError("zlib cannot start a deflate stream (out of memory)")
             }
             defer { deflateEnd(&stream) }
+            // Deflated into one scratch buffer per worker, then copied out at its exact size: an
+            // entry left at deflateBound's capacity kept 14 MB more alive for 10,000 files.
+            var scratch: [UInt8] = []
             for position in (objects.count * worker / workers)..<(objects.count * (worker + 1) / workers) {
-                output[position] = entry(objects[position], stream: &stream)
+                output[position] = entry(objects[position], stream: &stream, scratch: &scratch)
             }
         }
         return Array(slots)
     }
 
-    private static func entry(_ object: Object, stream: inout z_stream) -> [UInt8] {
-        var entry = header(type: object.kind.rawValue, size: object.content.count)
-        let start = entry.count
+    private static func entry(_ object: Object, stream: inout z_stream, scratch: inout [UInt8]) -> [UInt8] {
+        let header = header(type: object.kind.rawValue, size: object.content.count)
         let bound = Int(deflateBound(&stream, uLong(object.content.count)))
-        entry += [UInt8](repeating: 0, count: bound)
+        if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
         deflateReset(&stream)
         let produced = object.content.withUnsafeBufferPointer { input in
-            entry.withUnsafeMutableBufferPointer { output -> Int in
+            scratch.withUnsafeMutableBufferPointer { output -> Int in
                 stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.avail_in = uInt(input.count)
-                stream.next_out = output.baseAddress! + start
+                stream.next_out = output.baseAddress!
                 stream.avail_out = uInt(bound)
                 let status = deflate(&stream, Z_FINISH)
                 precondition(status == Z_STREAM_END, "deflate into deflateBound's size did not finish (\(status))")
                 return bound - Int(stream.avail_out)
             }
         }
-        entry.removeSubrange((start + produced)...)
+        var entry: [UInt8] = []
+        entry.reserveCapacity(header.count + produced)
+        entry += header
+        entry += scratch[..<produced]
         return entry
     }
 
