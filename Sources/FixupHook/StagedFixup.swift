@@ -189,6 +189,8 @@ package struct StagedFixup {
                 for position in (candidates.count * worker / workers)..<(candidates.count * (worker + 1) / workers) { body(position) }
             }
         }
+        // Nothing to fix (a commit of deletions, symlinks, conflicts only): no recipe is loaded.
+        guard !candidates.isEmpty else { return [] }
         let loading = candidates.count >= Self.backgroundLoadThreshold ? BackgroundLoad(loadPlans) : nil
         let reader = LooseBlobReader(repository)
         let loose = ResultSlots<[UInt8]>(count: candidates.count)

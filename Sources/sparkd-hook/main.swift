@@ -52,6 +52,10 @@ func handOver(_ arguments: [String], because problem: String) -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let options = HookArguments(arguments) else { handOver(arguments, because: "sparkd-hook does not take \(arguments)") }
+// This binary is statically linked, glibc included. Without $HOME, libgit2 asks getpwuid_r for the
+// home directory, which loads the system's NSS modules into it: safe only with the glibc it was
+// built with. sparkctl, dynamically linked, does it safely.
+if getenv("HOME") == nil { handOver(arguments, because: "HOME is not set") }
 // git commit reads the staged blobs without checking their hashes, and so does the hook.
 Repository.verifyObjectHashes(false)
 do {

@@ -168,4 +168,17 @@ import Testing
         #expect(try store.jobs().map(\.id) == [active.id])
         #expect(try store.counts() == [.queued: 1])
     }
+
+    @Test("nextDue: the next backoff end or lease expiry after now; past ones and an empty queue give none")
+    func nextDue() throws {
+        #expect(try store.nextDue(after: t0) == nil)
+        let job = try store.enqueue(request(), now: t0).job
+        // Due at once (claimable now): nothing to wake for later.
+        #expect(try store.nextDue(after: t0.addingTimeInterval(1)) == nil)
+        _ = try #require(try store.claim(worker: "w", lease: 30, now: t0))
+        #expect(try store.nextDue(after: t0) == t0.addingTimeInterval(30), "the lease's expiry")
+        try store.fail(job.id, worker: "w", reason: "backend unavailable", now: t0.addingTimeInterval(5))
+        #expect(try store.nextDue(after: t0.addingTimeInterval(5)) == t0.addingTimeInterval(15), "the 10 s backoff's end")
+        #expect(try store.nextDue(after: t0.addingTimeInterval(15)) == nil, "due now, not later")
+    }
 }

@@ -29,6 +29,20 @@ struct SparkdHookTests {
         #expect(try hooked.staged("a.txt") == "one  \n")
     }
 
+    /// Without $HOME (cron, some CI runners) the static hook leaves the commit to sparkctl: its
+    /// libgit2 would look the home directory up through glibc's NSS modules.
+    @Test func withoutHomeTheFixStillHappens() throws {
+        let hooked = try HookedRepository()
+        try hooked.write("a.txt", "one  \n")
+        try hooked.repo.git("add", "a.txt")
+        var environment = GitFixture.environment
+        environment.removeValue(forKey: "HOME")
+        let result = try Command.run(["/usr/bin/env", "-u", "HOME", Self.hookPath, "--repo", hooked.repo.path], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("sparkd: fixed a.txt"), "\(result.stdout)")
+        #expect(try hooked.staged("a.txt") == "one\n")
+    }
+
     /// `--json` is sparkctl's: the same report, from `sparkctl fixup --staged --json`.
     @Test func handsOverArgumentsItDoesNotTake() throws {
         let hooked = try HookedRepository()

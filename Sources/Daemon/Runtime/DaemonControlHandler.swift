@@ -53,7 +53,10 @@ struct DaemonControlHandler: ControlHandling {
     }
 
     func cancel(_ id: Int64) async throws -> JobSummary {
-        try await OffPool.run { [store = daemon.store] in JobSummary(try store.cancel(id)) }
+        let job = try await OffPool.run { [store = daemon.store] in JobSummary(try store.cancel(id)) }
+        // Jobs queued behind a cancelled running one of the same repository may start now.
+        daemon.workers.wake()
+        return job
     }
 
     func retry(_ id: Int64) async throws -> JobSummary {

@@ -123,14 +123,13 @@ package final class WorkerPool: Service {
         }
     }
 
-    /// How long until a job may become claimable: ``JobStore/nextDue()`` from now, at most
-    /// ``Options/longestIdle``. A due time already past is a job waiting for its repository's
-    /// running job, whose end rings ``schedule``.
+    /// How long until a job may become claimable: ``JobStore/nextDue(after:)`` from now, at most
+    /// ``Options/longestIdle``.
     private func untilNextDue() async -> Duration {
         let due = try? await OffPool.run { [store] in try store.nextDue() }
         guard let due else { return options.longestIdle }
         let seconds = due.timeIntervalSinceNow
-        guard seconds > 0 else { return options.longestIdle }
+        guard seconds > 0 else { return .zero }
         // A little past the due time, so the store sees it as due.
         return min(.seconds(seconds) + .milliseconds(5), options.longestIdle)
     }
@@ -147,10 +146,18 @@ package final class WorkerPool: Service {
                 do {
                     claim = try await OffPool.run { [store, options] in try store.claim(worker: name, lease: options.lease) }
                 } catch {
+                    // The ring that brought this worker here is spent: look again in a second
+                    // (a busy database), as the old once-a-second tick did.
                     logger.warning("cannot claim a job", metadata: ["error.message": "\(error)"])
+                    try? await Task.sleep(for: .seconds(1))
+                    continue
+                }
+                guard let claim else {
+                    // A look that found nothing may still have changed what is due (an expired
+                    // lease queued again after its backoff).
+                    schedule.ring()
                     break
                 }
-                guard let claim else { break }
                 onBusy(busyWorkers.add(1, ordering: .relaxed).newValue)
                 await attempt(claim, worker: name, executor: executor, logger: logger)
                 finishedAttempts.add(1, ordering: .relaxed)

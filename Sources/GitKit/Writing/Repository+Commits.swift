@@ -86,15 +86,16 @@ extension Repository {
         var disk: OpaquePointer?
         try LibGit2.check(git_repository_odb(&disk, handle), "opening the object database", subject: path)
         defer { git_odb_free(disk) }
+        var visited = Set<ObjectID>()
         for commit in writer.packedCommits {
             objects.append(try Self.rawObject(commit, in: odb))
-            var tree = try writer.treeOfCommit(commit)
-            var pending = [tree]
-            while let next = pending.popLast() {
-                tree = next
+            var pending = [try writer.treeOfCommit(commit)]
+            while let tree = pending.popLast() {
+                guard visited.insert(tree).inserted else { continue }
                 var raw = tree.raw
-                // A tree on disk already (an unchanged directory) holds nothing new.
-                guard git_odb_exists(disk, &raw) == 0 else { continue }
+                // A tree on disk already (an unchanged directory) holds nothing new. No refresh on
+                // a miss: every new tree is one, and each would re-read the pack directory.
+                guard git_odb_exists_ext(disk, &raw, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 0 else { continue }
                 objects.append(try Self.rawObject(tree, in: odb))
                 pending += try writer.subtrees(of: tree)
             }

@@ -33,17 +33,18 @@ extension JobStore {
         }
     }
 
-    /// When a job becomes claimable without anything new being queued: the earliest end of a
-    /// backoff among queued jobs, or the earliest lease expiry among running ones (a worker that
-    /// stopped renewing its lease); nil when there is neither. A time in the past means a queued
-    /// job waits for its repository's running job.
-    package func nextDue() throws(JobQueueError) -> Date? {
+    /// The next moment after `now` at which a job becomes claimable without anything new being
+    /// queued: the earliest end of a backoff among queued jobs, or the earliest lease expiry among
+    /// running ones (a worker that stopped renewing its lease); nil when there is neither. Times
+    /// already past are left out: such a job is claimable now or waits for its repository's
+    /// running job, and those were looked for when they became so.
+    package func nextDue(after now: Date = Date()) throws(JobQueueError) -> Date? {
         try read { db in
             try Double.fetchOne(db, sql: """
                 SELECT MIN(due) FROM (
-                  SELECT MIN(not_before) AS due FROM jobs WHERE state = 'queued'
-                  UNION ALL SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running')
-                """).map(Date.init(timeIntervalSince1970:))
+                  SELECT MIN(not_before) AS due FROM jobs WHERE state = 'queued' AND not_before > ?1
+                  UNION ALL SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running' AND lease_expires_at > ?1)
+                """, arguments: [now.timeIntervalSince1970]).map(Date.init(timeIntervalSince1970:))
         }
     }
 
