@@ -28,12 +28,16 @@ package enum PackWriter {
         case commit = 1, tree = 2, blob = 3, tag = 4
     }
 
-    /// Writes `objects` (an id given twice is written once) as a new pack in `packDirectory`;
-    /// nothing for no objects.
+    /// Objects from this size on do not go into a pack here: zlib takes 32-bit lengths in one call.
+    package static let largestObject = 1 << 30
+
+    /// Writes `objects` (an id given twice is written once; each smaller than ``largestObject``)
+    /// as a new pack in `packDirectory`; nothing for no objects.
     package static func write(_ objects: [Object], into packDirectory: String) throws(GitError) {
         var seen = Set<ObjectID>()
         let unique = objects.filter { seen.insert($0.id).inserted }
         guard !unique.isEmpty else { return }
+        precondition(unique.allSatisfy { $0.content.count < largestObject }, "an object too large for one zlib call")
         let entries = deflatedEntries(unique)
 
         var pack: [UInt8] = Array("PACK".utf8)
@@ -159,25 +163,29 @@ package enum PackWriter {
         bytes += [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
     }
 
-    /// Writes `bytes` to a temporary file in `directory`, makes it read-only and renames it to
-    /// `path`. A file already there is the same pack (its name is its checksum): kept.
+    /// Writes `bytes` to a new temporary file in `directory` and renames it to `path`. Created
+    /// read-only (0444 less the umask, as git leaves packs). A file already there is the same
+    /// pack (its name is its checksum): kept.
     private static func place(_ bytes: [UInt8], at path: String, in directory: String) throws(GitError) {
         if access(path, F_OK) == 0 { return }
-        var template = Array((directory + "/tmp_pack_XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw GitError(.other, "cannot create a file in '\(directory)': \(String(cString: strerror(errno)))", subject: directory,
-                           hint: "check that the repository's objects directory is writable and the disk is not full")
+        let hint = "check that the repository's objects directory is writable and the disk is not full"
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<8 where descriptor < 0 {
+            temporary = directory + "/tmp_pack_\(getpid())_\(UInt64.random(in: 0...UInt64.max))"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o444)
+            if descriptor < 0 && errno != EEXIST { break }
         }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        let written = FileDescriptorIO.writeAll(descriptor, bytes) && fchmod(descriptor, 0o444) == 0
+        guard descriptor >= 0 else {
+            throw GitError(.other, "cannot create a file in '\(directory)': \(String(cString: strerror(errno)))", subject: directory, hint: hint)
+        }
+        let written = FileDescriptorIO.writeAll(descriptor, bytes)
         let problem = errno
         close(descriptor)
         guard written, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(written ? errno : problem))
             unlink(temporary)
-            throw GitError(.other, "cannot write '\(path)': \(reason)", subject: path,
-                           hint: "check that the repository's objects directory is writable and the disk is not full")
+            throw GitError(.other, "cannot write '\(path)': \(reason)", subject: path, hint: hint)
         }
     }
 }

@@ -82,10 +82,21 @@ extension Repository {
         writer.mempack = mempack
         let result = try body(writer)
 
-        var objects = writer.packedBlobs.map { PackWriter.Object(id: $0.id, kind: .blob, content: $0.bytes) }
         var disk: OpaquePointer?
         try LibGit2.check(git_repository_odb(&disk, handle), "opening the object database", subject: path)
         defer { git_odb_free(disk) }
+        var objects: [PackWriter.Object] = []
+        for (id, bytes) in writer.packedBlobs {
+            guard bytes.count >= PackWriter.largestObject else {
+                objects.append(PackWriter.Object(id: id, kind: .blob, content: bytes))
+                continue
+            }
+            // Too large for one zlib call (32-bit counts): libgit2 writes it loose, in pieces.
+            var raw = git_oid()
+            try LibGit2.check(
+                bytes.withUnsafeBytes { git_odb_write(&raw, disk, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) },
+                "writing a blob of \(bytes.count) bytes", subject: path)
+        }
         var visited = Set<ObjectID>()
         for commit in writer.packedCommits {
             objects.append(try Self.rawObject(commit, in: odb))
