@@ -19,14 +19,28 @@ package struct JobSummary: Codable, Sendable, Hashable, Identifiable {
     package var supersededBy: Int64?
     package var resultBranch: String?
     package var resultCommit: String?
+    /// A shard's top-level directory (`shard: directory`); `""` for the files at the top level.
+    package var scope: String?
+    /// For a `fixup_commits` job: the branch its range starts from (`fixup!` commits on a review branch).
+    package var fixupBase: String?
     package var createdAt: Date
     package var updatedAt: Date
     package var finishedAt: Date?
 
+    /// The recipes, and what part of the branch they run on: `fixup/x in src/`, `fixup/x in the
+    /// top level`, `fixup/x as fixup! since main`.
+    package var work: String {
+        var text = recipes.joined(separator: ",")
+        if let scope { text += scope.isEmpty ? " in the top level" : " in \(scope)/" }
+        if let fixupBase { text += " as fixup! since \(fixupBase)" }
+        return text
+    }
+
     package init(
         id: Int64, repository: String, branch: String, base: String, recipes: [String], parameters: [String: String],
         trigger: String, state: String, attempts: Int, maxAttempts: Int, reason: String? = nil, supersededBy: Int64? = nil,
-        resultBranch: String? = nil, resultCommit: String? = nil, createdAt: Date, updatedAt: Date, finishedAt: Date? = nil
+        resultBranch: String? = nil, resultCommit: String? = nil, scope: String? = nil, fixupBase: String? = nil,
+        createdAt: Date, updatedAt: Date, finishedAt: Date? = nil
     ) {
         self.id = id
         self.repository = repository
@@ -42,6 +56,8 @@ package struct JobSummary: Codable, Sendable, Hashable, Identifiable {
         self.supersededBy = supersededBy
         self.resultBranch = resultBranch
         self.resultCommit = resultCommit
+        self.scope = scope
+        self.fixupBase = fixupBase
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.finishedAt = finishedAt
@@ -53,6 +69,8 @@ package struct JobSummary: Codable, Sendable, Hashable, Identifiable {
         case supersededBy = "superseded_by"
         case resultBranch = "result_branch"
         case resultCommit = "result_commit"
+        case scope
+        case fixupBase = "fixup_base"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case finishedAt = "finished_at"

@@ -9,6 +9,7 @@ extension JobSummary {
             recipes: job.request.recipes, parameters: job.request.parameters, trigger: job.request.trigger,
             state: job.state.rawValue, attempts: job.attempts, maxAttempts: job.maxAttempts, reason: job.reason,
             supersededBy: job.supersededBy, resultBranch: job.resultBranch, resultCommit: job.resultCommit,
+            scope: job.request.scope, fixupBase: job.request.fixupBase,
             createdAt: job.createdAt, updatedAt: job.updatedAt, finishedAt: job.finishedAt)
     }
 }

@@ -24,6 +24,8 @@ struct JobCommand: AsyncParsableCommand {
             ("state", job.state), ("repository", job.repository), ("branch", job.branch), ("base", job.base),
             ("recipes", job.recipes.joined(separator: ", ")),
         ]
+        if let scope = job.scope { fields.append(("shard", scope.isEmpty ? "the files at the top level" : "\(scope)/")) }
+        if let base = job.fixupBase { fields.append(("fixup! since", base)) }
         if !job.parameters.isEmpty {
             fields.append(("parameters", job.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
         }

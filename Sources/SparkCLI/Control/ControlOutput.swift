@@ -14,7 +14,7 @@ enum ControlOutput {
         TextTable(headers: ["ID", "STATE", "REPOSITORY", "BRANCH", "BASE", "RECIPES", "TRIGGER", "UPDATED", "RESULT"]).render(
             jobs.map { job in
                 [
-                    "\(job.id)", job.state, job.repository, job.branch, shortID(job.base), job.recipes.joined(separator: ","),
+                    "\(job.id)", job.state, job.repository, job.branch, shortID(job.base), job.work,
                     job.trigger, age(job.updatedAt, now: now) + " ago", result(job),
                 ]
             })

@@ -1,5 +1,6 @@
 import ControlAPI
 import Foundation
+import JobQueue
 import TestSupport
 import Testing
 
@@ -72,6 +73,33 @@ struct SparkctlControlTests {
             let viaEnvironment = try await sparkctl(["status", "--json"], environment: ["SPARKD_SOCKET": server.socketPath])
             #expect(viaEnvironment.status == 0, "\(viaEnvironment.stderr)")
             #expect(viaEnvironment.stdout.contains("\"uptime_seconds\""))
+        }
+    }
+
+    @Test("a shard's directory and a fixup job's base show in jobs and job, and in their JSON")
+    func shardsAndFixupJobs() async throws {
+        try await RunningControlServer.with { server in
+            let socket = ["--socket", server.socketPath]
+            for request in [
+                JobRequest(repository: "/srv/git/app", branch: "main", base: "abc", recipes: ["fixup/x"], trigger: "push", scope: "Sources"),
+                JobRequest(repository: "/srv/git/app", branch: "main", base: "abc", recipes: ["fixup/x"], trigger: "push", scope: ""),
+                JobRequest(repository: "/srv/git/app", branch: "feature", base: "def", recipes: ["fixup/x"], trigger: "push", fixupBase: "main"),
+            ] { _ = try server.store.enqueue(request) }
+
+            let table = try await sparkctl(["jobs"] + socket)
+            #expect(table.status == 0, "\(table.stderr)")
+            #expect(table.stdout.contains("fixup/x in Sources/"), "\(table.stdout)")
+            #expect(table.stdout.contains("fixup/x in the top level"), "\(table.stdout)")
+            #expect(table.stdout.contains("fixup/x as fixup! since main"), "\(table.stdout)")
+
+            let (_, listed) = try await json(["jobs"] + socket)
+            let rows = try #require(listed["jobs"] as? [[String: Any]])
+            #expect(Set(rows.compactMap { $0["scope"] as? String }) == ["Sources", ""])
+            #expect(rows.compactMap { $0["fixup_base"] as? String } == ["main"])
+
+            let fixup = try #require(rows.first { $0["fixup_base"] as? String == "main" }?["id"] as? Int)
+            let shown = try await sparkctl(["job", "\(fixup)"] + socket)
+            #expect(shown.stdout.contains("fixup! since  main"), "\(shown.stdout)")
         }
     }
 
