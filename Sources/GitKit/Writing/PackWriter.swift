@@ -163,8 +163,8 @@ package enum PackWriter {
         bytes += [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
     }
 
-    /// Writes `bytes` to a new temporary file in `directory` and renames it to `path`. Created
-    /// read-only (0444 less the umask, as git leaves packs). A file already there is the same
+    /// Writes `bytes` to a new temporary file in `directory`, flushes it to disk and renames it
+    /// to `path`. Created read-only (0444 less the umask, as git leaves packs). A file already there is the same
     /// pack (its name is its checksum): kept.
     private static func place(_ bytes: [UInt8], at path: String, in directory: String) throws(GitError) {
         if access(path, F_OK) == 0 { return }
@@ -179,7 +179,9 @@ package enum PackWriter {
         guard descriptor >= 0 else {
             throw GitError(.other, "cannot create a file in '\(directory)': \(String(cString: strerror(errno)))", subject: directory, hint: hint)
         }
-        let written = FileDescriptorIO.writeAll(descriptor, bytes)
+        // On disk before the name appears, as git does with its packs: a ref written after this
+        // must not name objects of a pack a power cut truncated.
+        let written = FileDescriptorIO.writeAll(descriptor, bytes) && fsync(descriptor) == 0
         let problem = errno
         close(descriptor)
         guard written, rename(temporary, path) == 0 else {
