@@ -26,10 +26,10 @@ struct PackWriterTests {
     }
 
     @Test func entryHeaders() {
-        #expect(PackWriter.header(type: 3, size: 0) == [0x30])
-        #expect(PackWriter.header(type: 3, size: 15) == [0x3F])
-        #expect(PackWriter.header(type: 3, size: 16) == [0xB0, 0x01])
-        #expect(PackWriter.header(type: 1, size: 1_000_000) == [0x90, 0xA4, 0xE8, 0x03])
+        #expect(PackWriter.header(kind: .blob, size: 0) == [0x30])
+        #expect(PackWriter.header(kind: .blob, size: 15) == [0x3F])
+        #expect(PackWriter.header(kind: .blob, size: 16) == [0xB0, 0x01])
+        #expect(PackWriter.header(kind: .commit, size: 1_000_000) == [0x90, 0xA4, 0xE8, 0x03])
     }
 
     @Test("blobs of every size, a duplicate and an existing object: git verify-pack, cat-file and fsck agree")

@@ -16,6 +16,16 @@ package struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable
         raw = oid
     }
 
+    /// The id from its 20 raw bytes (a checksum that names a file, as a pack's does).
+    init(bytes: [UInt8]) {
+        var oid = git_oid()
+        bytes.withUnsafeBufferPointer { _ = git_oid_fromraw(&oid, $0.baseAddress) }
+        raw = oid
+    }
+
+    /// The 20 raw bytes.
+    var bytes: [UInt8] { withUnsafeBytes(of: raw) { Array($0.prefix(Int(GIT_OID_RAWSZ))) } }
+
     package var description: String {
         var copy = raw
         var buffer = [UInt8](repeating: 0, count: Int(GIT_OID_HEXSZ))

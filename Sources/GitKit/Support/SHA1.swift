@@ -48,9 +48,7 @@ package struct SHA1 {
         length = saved
         precondition(pending.isEmpty, "SHA-1 padding left a partial block")
         var digest: [UInt8] = []
-        for word in [state.0, state.1, state.2, state.3, state.4] {
-            digest += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
-        }
+        for word in [state.0, state.1, state.2, state.3, state.4] { digest.appendBigEndian(word) }
         return digest
     }
 
@@ -76,5 +74,12 @@ package struct SHA1 {
             }
             state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends `value`'s four bytes, most significant first (SHA-1 digests, pack and index headers).
+    mutating func appendBigEndian(_ value: UInt32) {
+        append(contentsOf: [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)])
     }
 }

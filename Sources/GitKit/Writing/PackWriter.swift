@@ -42,8 +42,8 @@ package enum PackWriter {
 
         var pack: [UInt8] = Array("PACK".utf8)
         pack.reserveCapacity(12 + entries.reduce(0) { $0 + $1.count } + 20)
-        appendBigEndian(UInt32(2), to: &pack)
-        appendBigEndian(UInt32(unique.count), to: &pack)
+        pack.appendBigEndian(UInt32(2))
+        pack.appendBigEndian(UInt32(unique.count))
         var offsets: [UInt64] = []
         offsets.reserveCapacity(unique.count)
         for entry in entries {
@@ -57,7 +57,7 @@ package enum PackWriter {
 
         let crcs = entries.map { entry in entry.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) } }
         let index = indexFile(ids: unique.map(\.id), crcs: crcs, offsets: offsets, packChecksum: checksum)
-        let name = packDirectory + "/pack-" + checksum.map { String(format: "%02x", $0) }.joined()
+        let name = packDirectory + "/pack-" + ObjectID(bytes: checksum).description
         try place(pack, at: name + ".pack", in: packDirectory)
         try place(index, at: name + ".idx", in: packDirectory)
     }
@@ -87,7 +87,7 @@ package enum PackWriter {
     }
 
     private static func entry(_ object: Object, stream: inout z_stream, scratch: inout [UInt8]) -> [UInt8] {
-        let header = header(type: object.kind.rawValue, size: object.content.count)
+        let header = header(kind: object.kind, size: object.content.count)
         let bound = Int(deflateBound(&stream, uLong(object.content.count)))
         if scratch.count < bound { scratch = [UInt8](repeating: 0, count: bound) }
         deflateReset(&stream)
@@ -111,9 +111,9 @@ package enum PackWriter {
 
     /// The entry header: type in bits 4–6 of the first byte, the size 4 bits there and 7 bits in
     /// each byte after, least significant first; the high bit says another byte follows.
-    package static func header(type: UInt8, size: Int) -> [UInt8] {
+    package static func header(kind: Kind, size: Int) -> [UInt8] {
         var rest = size >> 4
-        var bytes: [UInt8] = [type << 4 | UInt8(size & 0x0F)]
+        var bytes: [UInt8] = [kind.rawValue << 4 | UInt8(size & 0x0F)]
         while rest > 0 {
             bytes[bytes.count - 1] |= 0x80
             bytes.append(UInt8(rest & 0x7F))
@@ -125,32 +125,32 @@ package enum PackWriter {
     /// The version-2 index: fan-out by first byte, sorted ids, their CRC-32s and offsets (offsets
     /// from 2 GiB on in a table of 8-byte ones), the pack's checksum, then its own.
     private static func indexFile(ids: [ObjectID], crcs: [UInt32], offsets: [UInt64], packChecksum: [UInt8]) -> [UInt8] {
-        let rawIDs = ids.map { id in withUnsafeBytes(of: id.raw) { Array($0.prefix(20)) } }
-        let order = ids.indices.sorted { rawIDs[$0].lexicographicallyPrecedes(rawIDs[$1]) }
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        let rawIDs = ids.map(\.bytes)
         var index: [UInt8] = [0xFF, 0x74, 0x4F, 0x63]
-        appendBigEndian(UInt32(2), to: &index)
+        index.appendBigEndian(UInt32(2))
         var fanout = [UInt32](repeating: 0, count: 256)
         for id in rawIDs { fanout[Int(id[0])] += 1 }
         var running: UInt32 = 0
         for byte in 0..<256 {
             running += fanout[byte]
-            appendBigEndian(running, to: &index)
+            index.appendBigEndian(running)
         }
         for position in order { index += rawIDs[position] }
-        for position in order { appendBigEndian(crcs[position], to: &index) }
+        for position in order { index.appendBigEndian(crcs[position]) }
         var large: [UInt64] = []
         for position in order {
             let offset = offsets[position]
             if offset < 0x8000_0000 {
-                appendBigEndian(UInt32(offset), to: &index)
+                index.appendBigEndian(UInt32(offset))
             } else {
-                appendBigEndian(0x8000_0000 | UInt32(large.count), to: &index)
+                index.appendBigEndian(0x8000_0000 | UInt32(large.count))
                 large.append(offset)
             }
         }
         for offset in large {
-            appendBigEndian(UInt32(offset >> 32), to: &index)
-            appendBigEndian(UInt32(truncatingIfNeeded: offset), to: &index)
+            index.appendBigEndian(UInt32(offset >> 32))
+            index.appendBigEndian(UInt32(truncatingIfNeeded: offset))
         }
         index += packChecksum
         var hash = SHA1()
@@ -159,9 +159,6 @@ package enum PackWriter {
         return index
     }
 
-    private static func appendBigEndian(_ value: UInt32, to bytes: inout [UInt8]) {
-        bytes += [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
-    }
 
     /// Writes `bytes` to a new temporary file in `directory`, flushes it to disk and renames it
     /// to `path`. Created read-only (0444 less the umask, as git leaves packs). A file already there is the same

@@ -1,5 +1,4 @@
 internal import CLibGit2
-internal import Foundation
 
 /// What to commit: a change set on top of a base commit.
 package struct CommitRequest: Sendable {
