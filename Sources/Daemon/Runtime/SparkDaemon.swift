@@ -76,28 +76,28 @@ package final class SparkDaemon: Sendable {
     package func run() async throws -> Int {
         try await recover()
         _ = try await triggers.catchUp()
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        if !options.once {
-            let configuration = setup.current.configuration
-            services.append(.init(service: ControlServer(
-                socketPath: configuration.socketPath, handler: DaemonControlHandler(daemon: self), registry: metrics.registry,
-                logger: logger, onReady: { [notifier, logger] in
-                    Self.notify(notifier, [.ready, .status("watching \(configuration.repositories.count) repositories")], logger)
-                })))
-        }
-        services.append(.init(service: workers, successTerminationBehavior: .gracefullyShutdownGroup))
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: workers, successTerminationBehavior: .gracefullyShutdownGroup)
+        ]
         if !options.once {
             services.append(.init(service: RepositoryWatch(daemon: self)))
             services.append(.init(service: Scheduler(setup: setup, triggers: triggers, logger: logger)))
             services.append(.init(service: ConfigurationReloader(daemon: self)))
             services.append(.init(service: IdleMemory(workers: workers, logger: logger)))
+            let configuration = setup.current.configuration
+            // First in the list, so shut down last: `sparkctl status` and `jobs` still answer while
+            // the workers drain.
+            services.insert(.init(service: ControlServer(
+                socketPath: configuration.socketPath, handler: DaemonControlHandler(daemon: self), registry: metrics.registry,
+                logger: logger, onReady: { [notifier, logger] in
+                    Self.notify(notifier, [.ready, .status("watching \(configuration.repositories.count) repositories")], logger)
+                })), at: 0)
         } else {
             Self.notify(notifier, [.ready, .status("running the queue once")], logger)
         }
         // The group shuts services down in reverse order: the notice first (systemd hears STOPPING
         // at once), then the watcher and the scheduler (nothing new is queued), then the workers
-        // (running jobs finish), and the control socket last, so `sparkctl status` and `jobs`
-        // still answer while the workers drain.
+        // (running jobs finish), and the control socket last.
         services.append(.init(service: StoppingNotice(notifier: notifier, logger: logger)))
         var configuration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
