@@ -75,7 +75,15 @@ package struct StagedFixup {
             }
         }
         let results = try fix(candidates)
-        let checkout = try CheckoutRules(repository)
+        // Read (the configuration's `core.autocrlf`) at the first file a fix changes: a clean
+        // commit, the common one, needs no checkout rules.
+        var rules: CheckoutRules?
+        func checkout() throws -> CheckoutRules {
+            if let rules { return rules }
+            let made = try CheckoutRules(repository)
+            rules = made
+            return made
+        }
         // Fixed content is collected first and written in one go after the loop: many fixed
         // blobs become one pack (``Repository/writeBlobs(_:packThreshold:)``) instead of one loose
         // object each, which cost about 0.6 ms apiece on these disks.
@@ -97,7 +105,7 @@ package struct StagedFixup {
             // file (libgit2 stats every directory of the path), and a file left as it is needs no
             // reason. A filtered blob is the clean form, not what the user edits; libgit2 does
             // not re-encode working files, so their checkout form cannot be compared.
-            let attributes = try checkout.attributes(for: path)
+            let attributes = try checkout().attributes(for: path)
             if let filter = attributes.filter {
                 report.files.append(.init(path: path, status: .skipped, reason: "filter=\(filter)"))
                 continue
@@ -115,6 +123,7 @@ package struct StagedFixup {
             fixedContents.append(current)
             report.files.append(.init(path: path, status: .fixed, recipes: recipes))
         }
+        guard !found.isEmpty else { return report }
         // Every blob is on disk (loose or in the pack) before the index names it.
         let fixedIDs = try repository.writeBlobs(fixedContents)
         var workingTree = repository.workingDirectory.map(WorkingTree.init(root:))
@@ -127,15 +136,13 @@ package struct StagedFixup {
                 report.files[fix.report].workingCopy = .absent
                 continue
             }
-            let forms = try checkout.workingTreeForms(of: [fix.originalBytes, fixed], path: fix.path, attributes: fix.attributes)
+            let forms = try checkout().workingTreeForms(of: [fix.originalBytes, fixed], path: fix.path, attributes: fix.attributes)
             let (workingCopy, write) = try workingTreeUpdate(file, path: fix.path, originalForm: forms[0], fixedForm: forms[1])
             if let write { pending.append((write, fix.report)) }
             report.files[fix.report].workingCopy = workingCopy
         }
-        if !fixes.isEmpty {
-            try index.write()
-            if let warning = updatePathspecCommitIndex(after: index, fixes: fixes) { report.warnings.append(warning) }
-        }
+        try index.write()
+        if let warning = updatePathspecCommitIndex(after: index, fixes: fixes) { report.warnings.append(warning) }
         for (write, position) in pending {
             let problem =
                 write.equalsIndex
