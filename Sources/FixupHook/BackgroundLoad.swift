@@ -12,7 +12,10 @@ package final class BackgroundLoad<Value: Sendable>: @unchecked Sendable {
     /// Runs `work` on a new POSIX thread: Foundation's `Thread` took 0.5 ms to start one here,
     /// half of what the hook hides behind it.
     package init(_ work: @escaping @Sendable () throws -> Value) {
-        let job = Job(work: work, load: self)
+        let job = Job { [self] in
+            result = Result { try work() }
+            finished.signal()
+        }
         let context = Unmanaged.passRetained(job).toOpaque()
         var thread = pthread_t()
         if pthread_create(&thread, nil, runJob, context) == 0 {
@@ -20,22 +23,6 @@ package final class BackgroundLoad<Value: Sendable>: @unchecked Sendable {
         } else {
             Unmanaged<Job>.fromOpaque(context).release()
             job.run()  // no thread to be had: load it here
-        }
-    }
-
-    /// What the new thread runs: `work`, its result kept in `load`.
-    fileprivate final class Job {
-        let work: () throws -> Value
-        let load: BackgroundLoad<Value>
-
-        init(work: @escaping () throws -> Value, load: BackgroundLoad<Value>) {
-            self.work = work
-            self.load = load
-        }
-
-        func run() {
-            load.result = Result { try work() }
-            load.finished.signal()
         }
     }
 
@@ -47,15 +34,14 @@ package final class BackgroundLoad<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// What a new thread runs, passed through `pthread_create`'s context pointer.
+private final class Job {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+}
+
 /// The thread entry of ``BackgroundLoad``: runs the job passed as its context.
 private func runJob(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-    let job = Unmanaged<AnyObject>.fromOpaque(context!).takeRetainedValue() as! any BackgroundJob
-    job.run()
+    Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
     return nil
 }
-
-private protocol BackgroundJob: AnyObject {
-    func run()
-}
-
-extension BackgroundLoad.Job: BackgroundJob {}
