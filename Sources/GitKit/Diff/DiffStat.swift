@@ -15,19 +15,11 @@ package struct LineStat: Sendable, Hashable, Codable {
 
     /// Diffs two buffers in memory (nothing is written to the repository).
     package static func between(_ old: [UInt8], _ new: [UInt8], path: String) throws(GitError) -> LineStat {
-        LibGit2.ensureInitialised()
-        var patch: OpaquePointer?
-        let code = old.withUnsafeBytes { oldBuffer in
-            new.withUnsafeBytes { newBuffer in
-                git_patch_from_buffers(
-                    &patch, oldBuffer.baseAddress, oldBuffer.count, path, newBuffer.baseAddress, newBuffer.count, path, nil)
-            }
+        try BufferPatch.with(old, new, path: path) { patch throws(GitError) in
+            let binary = git_patch_get_delta(patch).map { ($0.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue) != 0 } ?? false
+            var context = 0, added = 0, removed = 0
+            try LibGit2.check(git_patch_line_stats(&context, &added, &removed, patch), "counting lines of '\(path)'")
+            return LineStat(added: added, removed: removed, binary: binary)
         }
-        try LibGit2.check(code, "diffing '\(path)'", subject: path)
-        defer { git_patch_free(patch) }
-        let binary = git_patch_get_delta(patch).map { ($0.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue) != 0 } ?? false
-        var context = 0, added = 0, removed = 0
-        try LibGit2.check(git_patch_line_stats(&context, &added, &removed, patch), "counting lines of '\(path)'")
-        return LineStat(added: added, removed: removed, binary: binary)
     }
 }

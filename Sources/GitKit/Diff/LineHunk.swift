@@ -24,24 +24,18 @@ package struct LineHunk: Sendable, Hashable {
         options.interhunk_lines = 0
         // Content is compared as text even with a NUL byte: callers skip binary files before.
         options.flags |= GIT_DIFF_FORCE_TEXT.rawValue
-        var patch: OpaquePointer?
-        let code = old.withUnsafeBytes { o in
-            new.withUnsafeBytes { n in
-                git_patch_from_buffers(&patch, o.baseAddress, o.count, path, n.baseAddress, n.count, path, &options)
+        return try BufferPatch.with(old, new, path: path, options: &options) { patch throws(GitError) in
+            var hunks: [LineHunk] = []
+            for index in 0..<git_patch_num_hunks(patch) {
+                var hunk: UnsafePointer<git_diff_hunk>?
+                var lines = 0
+                try LibGit2.check(git_patch_get_hunk(&hunk, &lines, patch, index), "reading a hunk of '\(path)'", subject: path)
+                guard let value = hunk?.pointee else { continue }
+                hunks.append(LineHunk(
+                    oldStart: Int(value.old_start), oldCount: Int(value.old_lines),
+                    newStart: Int(value.new_start), newCount: Int(value.new_lines)))
             }
+            return hunks
         }
-        try LibGit2.check(code, "diffing '\(path)'", subject: path)
-        defer { git_patch_free(patch) }
-        var hunks: [LineHunk] = []
-        for index in 0..<git_patch_num_hunks(patch) {
-            var hunk: UnsafePointer<git_diff_hunk>?
-            var lines = 0
-            try LibGit2.check(git_patch_get_hunk(&hunk, &lines, patch, index), "reading a hunk of '\(path)'", subject: path)
-            guard let value = hunk?.pointee else { continue }
-            hunks.append(LineHunk(
-                oldStart: Int(value.old_start), oldCount: Int(value.old_lines),
-                newStart: Int(value.new_start), newCount: Int(value.new_lines)))
-        }
-        return hunks
     }
 }
