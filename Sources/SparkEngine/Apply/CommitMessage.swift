@@ -43,10 +43,14 @@ package enum CommitMessage {
             lines.append(usage.line)
         }
         lines.append("")
-        for recipe in recipes { lines.append("\(recipeTrailer): \(recipe.id)@\(recipe.version)") }
-        lines.append("\(baseTrailer): \(report.base)")
-        if let jobID { lines.append("\(jobTrailer): \(jobID)") }
+        lines += trailers(recipes: recipes.map(\.reference), base: report.base, jobID: jobID)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The trailer lines sparkd's commits end with: one `Spark-Recipe: <id>@<version>` per recipe
+    /// (`references`), `Spark-Base`, and `Spark-Job` for a daemon job.
+    static func trailers(recipes references: [String], base: String, jobID: Int64?) -> [String] {
+        references.map { "\(recipeTrailer): \($0)" } + ["\(baseTrailer): \(base)"] + (jobID.map { ["\(jobTrailer): \($0)"] } ?? [])
     }
 
     static func subject(_ recipes: [Recipe]) -> String {

@@ -41,9 +41,8 @@ package enum FixupCommitMessage {
         }
         lines.append("")
         let recipes = Set(files.flatMap(\.recipes)).sorted()
-        for recipe in recipes { lines.append("\(CommitMessage.recipeTrailer): \(recipe)@\(recipeVersions[recipe] ?? "0.0.0")") }
-        lines.append("\(CommitMessage.baseTrailer): \(head)")
-        if let jobID { lines.append("\(CommitMessage.jobTrailer): \(jobID)") }
+        lines += CommitMessage.trailers(
+            recipes: recipes.map { "\($0)@\(recipeVersions[$0] ?? "0.0.0")" }, base: head, jobID: jobID)
         return lines.joined(separator: "\n") + "\n"
     }
 }
