@@ -123,8 +123,7 @@ package enum FixupCommitsRunner {
             report.fixups[position].commit = parent.description
         }
         // The same fixups on the same HEAD: keep the branch as it is (no churn on a re-run).
-        if let existing, try sameFixups(existing, as: written, on: range.head, in: repository) {
-            let kept = try repository.commits(from: existing, excluding: range.head).reversed()
+        if let existing, let kept = try sameFixups(existing, as: written, on: range.head, in: repository) {
             for (position, id) in kept.enumerated() { report.fixups[position].commit = id.description }
             report.branchAction = .unchanged
             return
@@ -136,16 +135,16 @@ package enum FixupCommitsRunner {
         report.branchAction = existing == nil ? .created : .updated
     }
 
-    /// Whether the branch at `existing` is `written`'s line of commits already: same parent, same
-    /// trees, same messages (the commit ids differ only by their dates).
-    private static func sameFixups(_ existing: ObjectID, as written: [ObjectID], on head: ObjectID, in repository: Repository) throws -> Bool {
+    /// The branch's commits past `head`, oldest first, when they are `written`'s line of commits
+    /// already: same parent, same trees, same messages (the ids differ only by their dates); else nil.
+    private static func sameFixups(_ existing: ObjectID, as written: [ObjectID], on head: ObjectID, in repository: Repository) throws -> [ObjectID]? {
         let current = Array(try repository.commits(from: existing, excluding: head).reversed())
-        guard current.count == written.count, try repository.parents(of: current.first ?? existing) == [head] else { return false }
+        guard current.count == written.count, try repository.parents(of: current.first ?? existing) == [head] else { return nil }
         for (old, new) in zip(current, written) {
             guard try repository.treeOfCommit(old) == repository.treeOfCommit(new),
-                  try repository.message(of: old) == repository.message(of: new) else { return false }
+                  try repository.message(of: old) == repository.message(of: new) else { return nil }
         }
-        return true
+        return current
     }
 }
 
