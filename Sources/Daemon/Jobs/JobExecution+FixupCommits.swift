@@ -40,14 +40,14 @@ extension JobExecution {
                         subject: request.branch, hint: "set fixup_commits: { base: … } to the branch the work starts from")
                 }
                 var fixup = FixupCommitsRequest(
-                    repositoryPath: request.repository, range: CommitRange(base: start.description, head: request.base), plans: plans,
+                    range: CommitRange(base: start.description, head: request.base), plans: plans,
                     branch: FixupCommitsRequest.defaultBranch(head: request.branch, headID: tip, repository: opened, prefix: prefix),
                     branchPrefix: prefix, identity: (identity, identity))
                 fixup.jobID = job.id
                 fixup.publishCheck = check
                 let open = try opened.branchNames(withPrefix: prefix).count
                 fixup.mayCreateBranch = repository.limits.allowNewBranch(open: open, createdLastHour: createdLastHour)
-                return try FixupCommitsRunner.run(fixup)
+                return try FixupCommitsRunner.run(fixup, in: opened)
             }
             switch report.branchAction {
             case .created, .updated, .unchanged:

@@ -16,8 +16,8 @@ extension FixupCommand {
             // .sparkd.yml as HEAD has it; the runner resolves and checks the whole range.
             let configuration = try FixupConfiguration.read(from: repository, commit: try repository.resolveCommit(range.head))
             let plans = try FixupConfiguration.plans(configuration, repository: repository)
-            report = try FixupCommitsRunner.run(FixupCommitsRequest(
-                repositoryPath: repo, range: range, plans: plans, branch: branch, checkOnly: mode == .check))
+            report = try FixupCommitsRunner.run(
+                FixupCommitsRequest(range: range, plans: plans, branch: branch, checkOnly: mode == .check), in: repository)
         } catch {
             throw ErrorReport.exit(for: error, json: json)
         }

@@ -5,7 +5,6 @@ package import Recipes
 /// fixup recipes run on the files BASE..HEAD changed, their fixes written as `fixup!` commits on
 /// top of HEAD on a review branch, for `git rebase -i --autosquash BASE` to fold in.
 package struct FixupCommitsRequest: Sendable {
-    package var repositoryPath: String
     package var range: CommitRange
     /// The recipes, prepared (``PreparedRecipe/filePlan()``); run on each file in this order.
     package var plans: [RecipePlan]
@@ -27,11 +26,10 @@ package struct FixupCommitsRequest: Sendable {
     package var mayCreateBranch = true
 
     package init(
-        repositoryPath: String, range: CommitRange, plans: [RecipePlan], branch: String? = nil,
+        range: CommitRange, plans: [RecipePlan], branch: String? = nil,
         branchPrefix: String = ReviewBranchName.defaultPrefix, checkOnly: Bool = false,
         identity: (author: Signature, committer: Signature)? = nil
     ) {
-        self.repositoryPath = repositoryPath
         self.range = range
         self.plans = plans
         self.branch = branch

@@ -1,4 +1,4 @@
-internal import GitKit
+package import GitKit
 internal import Recipes
 
 /// Runs a ``FixupCommitsRequest`` on the calling thread (a `GitExecutor`'s, in the daemon): the
@@ -11,8 +11,8 @@ internal import Recipes
 /// its hunks; the branch moves by compare-and-swap and never over a commit sparkd did not make.
 /// HEAD, the index and the working tree are never read or written.
 package enum FixupCommitsRunner {
-    package static func run(_ request: FixupCommitsRequest) throws -> FixupCommitsReport {
-        let repository = try Repository.open(at: request.repositoryPath)
+    /// Runs `request` in `repository` (the caller's handle, already open for the request's range).
+    package static func run(_ request: FixupCommitsRequest, in repository: Repository) throws -> FixupCommitsReport {
         let range = try request.range.resolve(in: repository)
         let branch = request.branch ?? FixupCommitsRequest.defaultBranch(
             head: request.range.head, headID: range.head, repository: repository, prefix: request.branchPrefix)
