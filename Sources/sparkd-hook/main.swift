@@ -39,8 +39,7 @@ struct HookArguments {
 /// Runs `sparkctl fixup --staged ARGUMENTS` in this process's place; when there is no sparkctl
 /// beside this binary, the commit proceeds without fixups and says why.
 func handOver(_ arguments: [String], because problem: String) -> Never {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let sparkctl = (executable as NSString).deletingLastPathComponent + "/sparkctl"
+    let sparkctl = (runningExecutablePath() as NSString).deletingLastPathComponent + "/sparkctl"
     let argv = [sparkctl, "fixup", "--staged"] + arguments
     var cArguments = argv.map { strdup($0) }
     cArguments.append(nil)

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GitKit
+internal import FixupHook
 
 /// The `pre-commit` hook `sparkctl hook install` writes, and how to tell it from a foreign one.
 enum HookScript {
@@ -45,7 +46,7 @@ enum HookScript {
     /// What the hook runs: `sparkd-hook --mode MODE` when it is installed beside this sparkctl
     /// (the same fixup without sparkctl's start-up cost), else `sparkctl fixup --staged`.
     static func command(mode: String) -> (executable: String, arguments: [String]) {
-        let sparkctl = runningExecutable()
+        let sparkctl = runningExecutablePath()
         let hook = (sparkctl as NSString).deletingLastPathComponent + "/" + hookExecutableName
         if access(hook, X_OK) == 0 { return (hook, ["--mode", mode]) }
         return (sparkctl, ["fixup", "--staged", "--mode", mode])
@@ -82,12 +83,6 @@ enum HookScript {
 
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
-    /// The real path of the running `sparkctl`, which the hook calls.
-    static func runningExecutable() -> String {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
     }
 
     /// Where git runs `repository`'s hooks from (`core.hooksPath` or the common directory's
