@@ -70,4 +70,29 @@ extension String {
         }
         #expect(top == listed)
     }
+
+    @Test("changedEntries: added and modified files at HEAD, as git diff-tree lists them; mode-only changes left out")
+    func changedEntriesMatchGitDiffTree() throws {
+        let directory = try TemporaryDirectory()
+        let repo = try GitFixture.create(at: directory.path + "/repo")
+        let base = try repo.commit([
+            "keep.txt": "same\n", "edit.txt": "old\n", "gone.txt": "bye\n", "mode.sh": "echo\n",
+            "deep/a/b.txt": "b\n", "deep/a/c.txt": "c\n", "untouched/d.txt": "d\n", "moved.txt": "moving\n",
+        ])
+        try repo.git("rm", "-q", "gone.txt")
+        try repo.git("mv", "moved.txt", "deep/moved.txt")
+        try repo.git("update-index", "--chmod=+x", "mode.sh")
+        let head = try repo.commit(["edit.txt": "new\n", "deep/a/c.txt": "c2\n", "deep/new.txt": "n\n", "top.txt": "t\n"])
+        let opened = try Repository.open(at: repo.path)
+        let changed = try opened.changedEntries(from: try #require(ObjectID(hex: base)), to: try #require(ObjectID(hex: head)))
+        let listed = try repo.git("diff-tree", "-r", "--no-renames", "--diff-filter=AM", "--format=", base, head)
+            .split(separator: "\n").compactMap { line -> String? in
+                let fields = line.split(separator: " ")
+                // ":<old mode> <new mode> <old id> <new id> <status>\t<path>": same content is a mode-only change.
+                guard fields[2] != fields[3] else { return nil }
+                return "\(fields[3]) \(line.split(separator: "\t")[1])"
+            }
+        #expect(changed.map { "\($0.id) \($0.path)" } == listed)
+        #expect(changed.map(\.path) == ["deep/a/c.txt", "deep/moved.txt", "deep/new.txt", "edit.txt", "top.txt"])
+    }
 }

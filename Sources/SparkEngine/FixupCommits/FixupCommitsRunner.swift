@@ -54,10 +54,9 @@ package enum FixupCommitsRunner {
         _ range: CommitRange.Resolved, repository: Repository, plans: [RecipePlan], report: inout FixupCommitsReport
     ) throws -> [FileFix] {
         guard !range.commits.isEmpty else { return [] }
-        let before = Dictionary(try repository.snapshot(of: range.base).entries.map { ($0.path, $0.id) }) { first, _ in first }
         let commitIndex = Dictionary(uniqueKeysWithValues: range.commits.enumerated().map { ($1, $0) })
         var fixes: [FileFix] = []
-        for entry in try repository.snapshot(of: range.head).entries where before[entry.path] != entry.id {
+        for entry in try repository.changedEntries(from: range.base, to: range.head) {
             guard entry.mode == .regular || entry.mode == .executable else { continue }
             let head = try repository.contents(of: entry.id)
             let outcome = plans.applyInOrder(path: entry.path, contents: head)
