@@ -69,9 +69,17 @@ package enum FixupCommitsRunner {
                 path: entry.path, mode: entry.mode, head: head, fixed: outcome.bytes, recipes: outcome.recipes,
                 blame: blame, commitIndex: commitIndex)
             if fix.hunks.contains(where: { $0.target != nil }) {
-                let versions = try ([range.base] + range.commits).map { commit throws(GitError) -> [UInt8]? in
-                    try repository.entry(at: entry.path, in: commit).map { e throws(GitError) in try repository.contents(of: e.id) }
-                }
+                // The file at BASE and after each commit: a blob most commits leave as it was is
+                // read once, and HEAD's is the one in hand.
+                var read: [ObjectID: [UInt8]] = [entry.id: head]
+                let earlier = [range.base] + range.commits[..<(range.commits.count - 1)]
+                let versions = try earlier.map { commit throws(GitError) -> [UInt8]? in
+                    guard let id = try repository.entry(at: entry.path, in: commit)?.id else { return nil }
+                    if let bytes = read[id] { return bytes }
+                    let bytes = try repository.contents(of: id)
+                    read[id] = bytes
+                    return bytes
+                } + [head]
                 try fix.settle(versions: versions)
             }
             fixes.append(fix)
