@@ -17,8 +17,9 @@ struct FileFix {
 
     var path: String
     var mode: FileMode
-    var head: [UInt8]
-    var fixed: [UInt8]
+    /// The file at HEAD and fixed, split into lines once (every replay applies hunks to them).
+    let headLines: FileLines
+    let fixedLines: FileLines
     var recipes: [String]
     var hunks: [Hunk]
 
@@ -27,8 +28,9 @@ struct FileFix {
     /// changed lines that maps line for line (what line-local fixers produce) is split into
     /// single lines, so lines from different commits go to different commits.
     init(path: String, mode: FileMode, head: [UInt8], fixed: [UInt8], recipes: [String], blame: Blame, commitIndex: [ObjectID: Int]) throws(GitError) {
-        (self.path, self.mode, self.head, self.fixed, self.recipes) = (path, mode, head, fixed, recipes)
-        let lineCount = FileLines(head).count
+        (self.path, self.mode, self.recipes) = (path, mode, recipes)
+        (headLines, fixedLines) = (FileLines(head), FileLines(fixed))
+        let lineCount = headLines.count
         var hunks: [Hunk] = []
         for hunk in try LineHunk.between(head, fixed, path: path) {
             let pieces = hunk.oldCount == hunk.newCount && hunk.oldCount > 1
@@ -52,7 +54,7 @@ struct FileFix {
 
     /// HEAD's content with the hunks whose target passes `include` applied.
     func content(including include: (Int) -> Bool) -> [UInt8] {
-        FileLines(head).applying(hunks.filter { $0.target.map(include) ?? false }.map(\.lines), from: FileLines(fixed))
+        headLines.applying(hunks.filter { $0.target.map(include) ?? false }.map(\.lines), from: fixedLines)
     }
 
     /// The content once every targeted hunk is applied: what the branch's last commit holds.
