@@ -16,19 +16,17 @@ extension JobExecution {
         _ job: Job, base baseBranch: String, repository: RepositoryConfiguration, worker: String, lease: Double, now: Date
     ) async throws(JobFailure) -> Result {
         let request = job.request
-        let catalog = setup.catalog
         let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
         let prefix = repository.branchPrefix
         let check = publishCheck(job, worker: worker, lease: lease)
         do {
             let createdLastHour = try await branchesCreatedLastHour(in: request.repository, now: now)
-            let report = try await executor.run { () throws -> FixupCommitsReport in
+            let report = try await executor.run { [self] () throws -> FixupCommitsReport in
                 let opened = try Repository.open(at: request.repository)
                 let tip = try opened.resolveCommit(request.base)
-                let local = try RepositoryRecipes.catalog(catalog, repository: opened, commit: tip)
-                let recipes = try request.recipes.map { id throws(RecipeError) in try local.recipe(id) }
-                let plans = try RecipePreparation.prepare(
-                    recipes, parameters: try Self.parameters(request.parameters, for: recipes), catalog: local).map { $0.filePlan() }
+                let prepared = try self.start(request, in: opened, at: tip, repository: repository, createdLastHour: createdLastHour)
+                let plans = try RecipePreparation.prepare(prepared.recipes, parameters: prepared.parameters, catalog: prepared.catalog)
+                    .map { $0.filePlan() }
                 guard let baseTip = try opened.branchTip(baseBranch) else {
                     throw GitError(
                         .unknownRevision, "fixup_commits base branch '\(baseBranch)' does not exist in '\(request.repository)'",
@@ -45,8 +43,7 @@ extension JobExecution {
                     branchPrefix: prefix, identity: (identity, identity))
                 fixup.jobID = job.id
                 fixup.publishCheck = check
-                let open = try opened.branchNames(withPrefix: prefix).count
-                fixup.mayCreateBranch = repository.limits.allowNewBranch(open: open, createdLastHour: createdLastHour)
+                fixup.mayCreateBranch = prepared.mayCreateBranch
                 return try FixupCommitsRunner.run(fixup, in: opened)
             }
             switch report.branchAction {

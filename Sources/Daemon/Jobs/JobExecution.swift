@@ -41,27 +41,22 @@ package struct JobExecution: Sendable {
         }
         let branch = ReviewBranchNaming.branch(
             recipes: request.recipes, base: request.branch, repository: repository, scope: request.scope)
-        let catalog = setup.catalog
         do {
-            let prefix = repository.branchPrefix
             let createdLastHour = try await branchesCreatedLastHour(in: request.repository, now: now)
-            let (mayCreate, localCatalog) = try await executor.run {
+            let start = try await executor.run { [self] in
                 let opened = try Repository.open(at: request.repository)
-                let local = try RepositoryRecipes.catalog(catalog, repository: opened, commit: try opened.resolveCommit(request.base))
-                let open = try opened.branchNames(withPrefix: prefix).count
-                return (repository.limits.allowNewBranch(open: open, createdLastHour: createdLastHour), local)
+                return try self.start(
+                    request, in: opened, at: try opened.resolveCommit(request.base), repository: repository, createdLastHour: createdLastHour)
             }
-            let recipes = try request.recipes.map { id throws(RecipeError) in try localCatalog.recipe(id) }
             let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
             let apply = ApplyRequest(
-                repositoryPath: request.repository, recipes: recipes,
-                parameters: try Self.parameters(request.parameters, for: recipes), catalog: localCatalog,
+                repositoryPath: request.repository, recipes: start.recipes, parameters: start.parameters, catalog: start.catalog,
                 base: request.base, branch: branch, identity: (identity, identity),
                 backend: try backendConfiguration(), validators: nil)
             var configured = apply
             configured.jobID = job.id
             configured.scope = request.scope
-            configured.branchPolicy = .init(mayCreate: mayCreate, deleteWhenNoChange: true)
+            configured.branchPolicy = .init(mayCreate: start.mayCreateBranch, deleteWhenNoChange: true)
             configured.publishCheck = publishCheck(job, worker: worker, lease: lease)
             let report = try await ApplyRunner(executor: executor).run(configured)
             if report.branchAction == .created {
@@ -71,6 +66,30 @@ package struct JobExecution: Sendable {
         } catch {
             return try Self.result(of: error)
         }
+    }
+
+    /// What every job starts from, read at the job's base (``start(_:in:at:repository:createdLastHour:)``).
+    struct Start {
+        /// The daemon's catalog with the repository's own recipes (`.sparkd/recipes/`) at the base.
+        var catalog: RecipeCatalog
+        var recipes: [Recipe]
+        /// The job's parameters routed to its recipes.
+        var parameters: [[String: String]]
+        /// Whether the branch limits allow a new review branch.
+        var mayCreateBranch: Bool
+    }
+
+    /// Reads ``Start`` in `opened` at `base` (the job's base, resolved; on the job's git executor);
+    /// `createdLastHour` comes from the store.
+    func start(
+        _ request: JobRequest, in opened: Repository, at base: ObjectID, repository: RepositoryConfiguration, createdLastHour: Int
+    ) throws -> Start {
+        let catalog = try RepositoryRecipes.catalog(setup.catalog, repository: opened, commit: base)
+        let recipes = try request.recipes.map { id throws(RecipeError) in try catalog.recipe(id) }
+        let open = try opened.branchNames(withPrefix: repository.branchPrefix).count
+        return Start(
+            catalog: catalog, recipes: recipes, parameters: try Self.parameters(request.parameters, for: recipes),
+            mayCreateBranch: repository.limits.allowNewBranch(open: open, createdLastHour: createdLastHour))
     }
 
     /// Review branches created in `path` in the hour before `now`, for the branch limits.
