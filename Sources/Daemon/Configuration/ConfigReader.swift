@@ -32,8 +32,7 @@ struct ConfigReader {
     }
 
     func location(of node: Node) -> ConfigLocation {
-        let location = yaml.location(of: node)
-        return ConfigLocation(file: location.file, line: location.line, column: location.column)
+        ConfigLocation(yaml.location(of: node))
     }
 
     func error(_ code: ConfigError.Code, _ message: String, at node: Node, key: String? = nil, hint: String? = nil) -> ConfigError {
@@ -79,7 +78,8 @@ struct ConfigReader {
         }
     }
 
-    private func translating<T>(_ body: () throws(RecipeError) -> T) throws(ConfigError) -> T {
+    /// Runs a Recipes YAML read, its errors as ``ConfigError``s.
+    func translating<T>(_ body: () throws(RecipeError) -> T) throws(ConfigError) -> T {
         do {
             return try body()
         } catch {

@@ -6,7 +6,7 @@ internal import Recipes
 /// (never from the working tree): versioned with the code it changes, it adds recipes and their
 /// triggers (`version: 1`, `recipes: [...]` in the daemon configuration's shape).
 package struct RepositoryConfigFile: Sendable, Hashable {
-    package static let path = ".sparkd.yml"
+    package static let path = RepositoryFile.path
     package var recipes: [RecipeRule]
     /// The commit it was read from.
     package var commit: String
@@ -40,26 +40,18 @@ package struct RepositoryConfigFile: Sendable, Hashable {
         }
     }
 
-    /// Parses the file's YAML; `file` names it in errors.
-    /// The file is shared with the pre-commit hook (`sparkctl fixup --staged`): its `hook:`
-    /// settings and the rules `on: [pre-commit]` are the hook's, accepted here and never run by
-    /// the daemon.
+    /// Parses the file's YAML (``RepositoryFile``, the hook's parser too); `file` names it in
+    /// errors. Its `hook:` settings and the rules `on: [pre-commit]` are the hook's
+    /// (`sparkctl fixup --staged`): checked here, never run by the daemon.
     package static func parse(_ text: String, file: String, triggers: [String]) throws(ConfigError) -> [RecipeRule] {
-        let reader = ConfigReader(file: file, text: text)
-        let root = try ConfigReader.compose(text, file: file, what: path)
-        var rules: [RecipeRule] = []
-        for entry in try reader.entries(of: root, in: path, valid: ["version", "recipes", "hook"]) {
-            if entry.key == "hook" { continue }
-            if entry.key == "version" {
-                let version = try reader.integer(entry.value, key: "version", in: path)
-                guard version == 1 else {
-                    throw reader.error(.invalidValue, "\(path) version \(version) is not supported", at: entry.value, key: "version",
-                                       hint: "this sparkd reads version 1")
-                }
-            } else {
-                rules = try RecipeRuleParser.rules(entry.value, in: path, triggers: triggers + [Trigger.preCommit], reader: reader)
-            }
+        let parsed: RepositoryFile
+        do {
+            parsed = try RepositoryFile.parse(text, file: file)
+        } catch {
+            throw ConfigError(error)
         }
+        var rules: [RecipeRule] = []
+        for entry in parsed.rules { rules.append(try RecipeRuleParser.rule(entry, triggers: triggers + [Trigger.preCommit])) }
         return rules
     }
 }
