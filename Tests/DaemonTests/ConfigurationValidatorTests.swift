@@ -95,4 +95,41 @@ import Testing
         #expect(problem.location == "\(app.path)@main:.sparkd.yml:2:35")
         #expect(problem.message.contains("did you mean 'push'?"))
     }
+
+    @Test("rules that would write one review branch with different work are refused, naming both; one rule again with other triggers is fine")
+    func reviewBranchClashes() throws {
+        let twice = try configuration("""
+              - path: \(app.path)
+                recipes:
+                  - { id: fixup/end-of-file, on: [push] }
+                  - { id: fixup/end-of-file, on: [nightly] }
+
+            """)
+        #expect(ConfigurationValidator.resolve(twice, catalog: catalog).problems.isEmpty)
+
+        let otherParameters = try configuration("""
+              - path: \(app.path)
+                recipes:
+                  - { id: fixup/end-of-file, on: [push] }
+                  - { id: fixup/end-of-file, on: [nightly], shard: directory }
+
+            """)
+        let sharding = try #require(ConfigurationValidator.resolve(otherParameters, catalog: catalog).problems.first)
+        #expect(sharding.location == "sparkd.yml:6:15")
+        #expect(sharding.message == "recipe 'fixup/end-of-file' is listed twice for 'main' with different sharding (first at "
+            + "sparkd.yml:5:15); both would write review branch 'spark/fixup-end-of-file'")
+
+        try app.commit([
+            ".sparkd/recipes/team/a-b.yml": "not read here\n", ".sparkd/recipes/team-a/b.yml": "not read here\n",
+            ".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [manual] }\n",
+        ])
+        let slugs = try configuration("  - path: \(app.path)\n    recipes: [{ id: team/a-b, on: [push] }]\n")
+        let resolved = ConfigurationValidator.resolve(slugs, catalog: catalog)
+        let clash = try #require(resolved.problems.first)
+        #expect(clash.repository == app.path)
+        #expect(clash.location == "\(app.path)@main:.sparkd.yml:2:11")
+        #expect(clash.message == "recipes 'team/a-b' (at sparkd.yml:4:21) and 'team-a/b' would both write review branch "
+            + "'spark/team-a-b' of 'main'")
+        #expect(resolved.branches.isEmpty, "the repository is not served until it is fixed")
+    }
 }

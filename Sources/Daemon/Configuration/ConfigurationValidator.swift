@@ -85,6 +85,7 @@ package enum ConfigurationValidator {
                             hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: recipe.id)) to the repository",
                             repository: repository.path))
                     }
+                    problems += reviewBranchClashes(rules, branch: branch, repository: repository)
                     branches.append(.init(repository: repository.path, branch: branch, rules: rules, fixupCommits: fixup))
                 } catch let error as ConfigError {
                     problems.append(error)

@@ -1,0 +1,34 @@
+extension ConfigurationValidator {
+    /// Rules of one watched branch that would write the same review branch with different work:
+    /// two recipe ids with one slug (`a-b/c` and `a/b-c` are both `spark/a-b-c`), or one recipe
+    /// listed twice with different parameters or sharding. Each job would regenerate the branch
+    /// from its own recipes in turn, so the branch would never show either; refused here instead,
+    /// naming both rules. The same rule listed again with other triggers is one rule.
+    static func reviewBranchClashes(
+        _ rules: [RecipeRule], branch: String, repository: RepositoryConfiguration
+    ) -> [ConfigError] {
+        var owners: [String: RecipeRule] = [:]
+        var problems: [ConfigError] = []
+        for rule in rules {
+            let name = ReviewBranchNaming.branch(recipes: [rule.id], base: branch, repository: repository)
+            guard let first = owners[name] else {
+                owners[name] = rule
+                continue
+            }
+            if first.id != rule.id {
+                problems.append(ConfigError(
+                    .invalidValue, "recipes '\(first.id)' (at \(first.location)) and '\(rule.id)' would both write review branch "
+                        + "'\(name)' of '\(branch)'", at: rule.location, key: "id",
+                    hint: "review-branch names keep letters, digits, '.' and '_' and turn the rest into '-': rename one of the recipes",
+                    repository: repository.path))
+            } else if first.parameters != rule.parameters || first.shardByDirectory != rule.shardByDirectory {
+                problems.append(ConfigError(
+                    .invalidValue, "recipe '\(rule.id)' is listed twice for '\(branch)' with different "
+                        + (first.shardByDirectory != rule.shardByDirectory ? "sharding" : "parameters")
+                        + " (first at \(first.location)); both would write review branch '\(name)'", at: rule.location, key: "id",
+                    hint: "keep one rule for it; one rule may list several triggers in 'on'", repository: repository.path))
+            }
+        }
+        return problems
+    }
+}
