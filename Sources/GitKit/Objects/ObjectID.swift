@@ -16,8 +16,8 @@ package struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable
         raw = oid
     }
 
-    /// The id from its 20 raw bytes (a checksum that names a file, as a pack's does).
-    init(bytes: [UInt8]) {
+    /// The id from its 20 raw bytes (a SHA-1 that names something, as a pack's checksum names its file).
+    package init(bytes: [UInt8]) {
         var oid = git_oid()
         bytes.withUnsafeBufferPointer { _ = git_oid_fromraw(&oid, $0.baseAddress) }
         raw = oid

@@ -1,15 +1,22 @@
+internal import GitKit
+
 /// Stable review-branch names: `spark/<slug>` for the recipes of a job, so the same job on a new
 /// base regenerates the same branch (as Renovate and Batch Changes do).
 package enum ReviewBranchName {
     package static let defaultPrefix = "spark/"
 
     /// `fixup/trailing-whitespace` → `spark/fixup-trailing-whitespace`; several recipes are joined
-    /// with `+` in the order given. Names past 100 characters keep the first slug and a count.
+    /// with `+` in the order given. Names past 100 characters keep the first slug, a count, and
+    /// the first 8 hex digits of the SHA-1 of the ids, so two long lists that share their first
+    /// recipe and their length still get branches of their own.
     package static func forRecipes(_ ids: [String], prefix: String = defaultPrefix) -> String {
         let slugs = ids.map(slug)
         var name = slugs.joined(separator: "+")
         if name.count > 100, let first = slugs.first {
-            name = "\(first)+\(slugs.count - 1)-more"
+            var hash = SHA1()
+            hash.update(Array(ids.joined(separator: "\n").utf8))
+            let digest = ObjectID(bytes: hash.finish()).description.prefix(8)
+            name = "\(first)+\(slugs.count - 1)-more-\(digest)"
         }
         return prefix + name
     }
