@@ -46,11 +46,20 @@ struct WatchedTipTests {
         #expect(try store.jobs().count == 1)
     }
 
-    @Test("branch creations are counted per repository within a window")
+    /// Claims a job of `repository` for worker "w" and has its last heartbeat record `branch`.
+    func create(_ branch: String, in repository: String, at date: Date) throws {
+        let job = try store.enqueue(JobRequest(repository: repository, branch: "main", base: branch, recipes: ["r"], trigger: "push"), now: t0).job
+        let claimed = try #require(try store.claim(worker: "w", now: t0))
+        #expect(claimed.job.id == job.id)
+        try store.heartbeat(job.id, worker: "w", lease: 60, creatingBranch: branch, at: date, now: t0)
+        try store.complete(job.id, worker: "w", outcome: .noChange, now: t0)
+    }
+
+    @Test("branch creations, recorded by the heartbeat before the ref moves, are counted per repository within a window")
     func creations() throws {
-        try store.recordBranchCreated(repository: "/srv/app", branch: "spark/a", now: t0)
-        try store.recordBranchCreated(repository: "/srv/app", branch: "spark/b", now: t0.addingTimeInterval(1800))
-        try store.recordBranchCreated(repository: "/srv/other", branch: "spark/a", now: t0.addingTimeInterval(1800))
+        try create("spark/a", in: "/srv/app", at: t0)
+        try create("spark/b", in: "/srv/app", at: t0.addingTimeInterval(1800))
+        try create("spark/a", in: "/srv/other", at: t0.addingTimeInterval(1800))
         #expect(try store.branchesCreated(repository: "/srv/app", since: t0) == 2)
         #expect(try store.branchesCreated(repository: "/srv/app", since: t0.addingTimeInterval(1)) == 1)
         #expect(try store.branchesCreated(repository: "/srv/nothing", since: t0) == 0)
@@ -58,5 +67,17 @@ struct WatchedTipTests {
         try store.prune(finishedBefore: t0.addingTimeInterval(3601))
         #expect(try store.branchesCreated(repository: "/srv/app", since: t0.addingTimeInterval(-1)) == 1)
         #expect(try store.branchesCreated(repository: "/srv/other", since: t0) == 1)
+    }
+
+    @Test("a heartbeat whose lease is lost records no creation: the branch will not be made")
+    func lostLeaseRecordsNothing() throws {
+        let job = try store.enqueue(JobRequest(repository: "/srv/app", branch: "main", base: "b1", recipes: ["r"], trigger: "push"), now: t0).job
+        _ = try #require(try store.claim(worker: "w", now: t0))
+        _ = try store.cancel(job.id, now: t0)
+        let error = #expect(throws: JobQueueError.self) {
+            try store.heartbeat(job.id, worker: "w", lease: 60, creatingBranch: "spark/a", at: t0, now: t0)
+        }
+        #expect(error?.code == .leaseLost)
+        #expect(try store.branchesCreated(repository: "/srv/app", since: t0) == 0)
     }
 }

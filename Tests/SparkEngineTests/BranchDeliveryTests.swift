@@ -2,6 +2,7 @@ import Foundation
 import GitKit
 import Recipes
 import SparkEngine
+import Synchronization
 import Testing
 import TestSupport
 
@@ -33,15 +34,29 @@ struct BranchDeliveryTests {
         #expect(try repo.git("rev-parse", "spark/test") == newer.commit)
     }
 
-    @Test("the publish check runs before the branch moves, and its error stops the update")
+    @Test("the publish check runs before the branch moves, told what the move does, and its error stops it")
     func publishCheckStopsTheUpdate() async throws {
         struct Cancelled: Error {}
         let dir = try TemporaryDirectory()
         let repo = try EngineFixture.repository(dir, ["a.txt": Array("one  \n".utf8)])
         let recipe = try EngineFixture.recipe(id: "test/trailing", step: EngineFixture.trailingWhitespace)
+        let moves = Mutex<[RefMove]>([])
         var refused = request(repo, base: "main", recipe: recipe)
-        refused.publishCheck = { throw Cancelled() }
+        refused.publishCheck = { move in
+            moves.withLock { $0.append(move) }
+            throw Cancelled()
+        }
         await #expect(throws: Cancelled.self) { try await ApplyRunner().run(refused) }
+        #expect(try repo.git("for-each-ref", "refs/heads/spark/").isEmpty)
+
+        var allowed = refused
+        allowed.publishCheck = { move in moves.withLock { $0.append(move) } }
+        _ = try await ApplyRunner().run(allowed)
+        try repo.commit(["b.txt": "b\n"], message: "next")
+        _ = try await ApplyRunner().run(allowed)
+        try repo.commit(["a.txt": "one\n"], message: "fixed by hand")
+        _ = try await ApplyRunner().run(allowed)
+        #expect(moves.withLock { $0 } == [.create, .create, .update, .delete])
         #expect(try repo.git("for-each-ref", "refs/heads/spark/").isEmpty)
     }
 }

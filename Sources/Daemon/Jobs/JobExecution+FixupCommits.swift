@@ -18,7 +18,6 @@ extension JobExecution {
         let request = job.request
         let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
         let prefix = repository.branchPrefix
-        let check = publishCheck(job, worker: worker, lease: lease)
         do {
             let createdLastHour = try await branchesCreatedLastHour(in: request.repository, now: now)
             let report = try await executor.run { [self] () throws -> FixupCommitsReport in
@@ -37,22 +36,17 @@ extension JobExecution {
                         .invalidRange, "'\(request.branch)' shares no history with '\(baseBranch)' in '\(request.repository)'",
                         subject: request.branch, hint: "set fixup_commits: { base: … } to the branch the work starts from")
                 }
+                let branch = FixupCommitsRequest.defaultBranch(head: request.branch, headID: tip, repository: opened, prefix: prefix)
                 var fixup = FixupCommitsRequest(
-                    range: CommitRange(base: start.description, head: request.base), plans: plans,
-                    branch: FixupCommitsRequest.defaultBranch(head: request.branch, headID: tip, repository: opened, prefix: prefix),
+                    range: CommitRange(base: start.description, head: request.base), plans: plans, branch: branch,
                     branchPrefix: prefix, identity: (identity, identity))
                 fixup.jobID = job.id
-                fixup.publishCheck = check
+                fixup.publishCheck = self.publishCheck(job, worker: worker, lease: lease, branch: branch, now: now)
                 fixup.mayCreateBranch = prepared.mayCreateBranch
                 return try FixupCommitsRunner.run(fixup, in: opened)
             }
             switch report.branchAction {
             case .created, .updated, .unchanged:
-                if report.branchAction == .created {
-                    try await OffPool.run { [store] in
-                        try store.recordBranchCreated(repository: request.repository, branch: report.branch, now: now)
-                    }
-                }
                 return Result(outcome: .succeeded(branch: report.branch, commit: report.fixups.last?.commit), report: nil)
             case .none, .deleted, .check:
                 return Result(outcome: .noChange, report: nil)

@@ -57,11 +57,8 @@ package struct JobExecution: Sendable {
             configured.jobID = job.id
             configured.scope = request.scope
             configured.branchPolicy = .init(mayCreate: start.mayCreateBranch, deleteWhenNoChange: true)
-            configured.publishCheck = publishCheck(job, worker: worker, lease: lease)
+            configured.publishCheck = publishCheck(job, worker: worker, lease: lease, branch: branch, now: now)
             let report = try await ApplyRunner(executor: executor).run(configured)
-            if report.branchAction == .created {
-                try await OffPool.run { [store] in try store.recordBranchCreated(repository: request.repository, branch: branch, now: now) }
-            }
             return Result(outcome: Self.outcome(of: report), report: report)
         } catch {
             return try Self.result(of: error)
@@ -97,17 +94,18 @@ package struct JobExecution: Sendable {
         try await OffPool.run { [store] in try store.branchesCreated(repository: path, since: now.addingTimeInterval(-3600)) }
     }
 
-    /// Right before the ref moves: the lease is still ours (not cancelled, not taken over), and
-    /// for pushes and schedules the watched branch is still at the base — else a job on the new
-    /// base is coming, and this one's result would be stale.
-    func publishCheck(_ job: Job, worker: String, lease: Double) -> @Sendable () throws -> Void {
+    /// Right before the ref moves: for pushes and schedules the watched branch is still at the
+    /// base (else a job on the new base is coming, and this one's result would be stale), and the
+    /// lease is still ours (not cancelled, not taken over). A branch about to be created is
+    /// recorded for the per-hour limit in the lease's transaction, before the ref exists.
+    func publishCheck(_ job: Job, worker: String, lease: Double, branch: String, now: Date) -> PublishCheck {
         let request = job.request
         let watched = request.trigger == Trigger.manual ? nil : request.branch
-        return { [store] in
-            try store.heartbeat(job.id, worker: worker, lease: lease)
+        return { [store] move in
             if let watched, let tip = try Repository.open(at: request.repository).branchTip(watched), tip.description != request.base {
                 throw BaseMoved(branch: watched, base: request.base, tip: tip.description)
             }
+            try store.heartbeat(job.id, worker: worker, lease: lease, creatingBranch: move == .create ? branch : nil, at: now)
         }
     }
 

@@ -51,11 +51,23 @@ extension JobStore {
     /// Extends the lease on a running job to `lease` seconds from `now`. Throws `leaseLost` when
     /// `worker` no longer holds it: stop and publish nothing.
     package func heartbeat(_ id: Job.ID, worker: String, lease: Double = 60, now: Date = Date()) throws(JobQueueError) {
+        try heartbeat(id, worker: worker, lease: lease, creatingBranch: nil, at: now, now: now)
+    }
+
+    /// ``heartbeat(_:worker:lease:now:)`` right before a review branch's ref moves; when the move
+    /// creates `branch` (of the job's repository), it is recorded for the per-hour limit in the
+    /// same transaction, dated `createdAt`: durable before the ref exists (a kill between the two
+    /// can count a branch that never came, never miss one that did), and recorded only while the
+    /// lease is still the worker's.
+    package func heartbeat(
+        _ id: Job.ID, worker: String, lease: Double, creatingBranch branch: String?, at createdAt: Date, now: Date = Date()
+    ) throws(JobQueueError) {
         try write { db in
             let job = try owned(id, by: worker, in: db, now: now)
             try db.execute(
                 sql: "UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, now.timeIntervalSince1970, job.id])
+            if let branch { try Self.insertCreation(of: branch, in: job.request.repository, at: createdAt, db: db) }
         }
     }
 

@@ -25,21 +25,22 @@ extension JobStore {
             arguments: [tip.repository, tip.branch, tip.tip, now.timeIntervalSince1970])
     }
 
-    /// Remembers that a review branch was created, for the per-hour limit.
-    package func recordBranchCreated(repository: String, branch: String, now: Date = Date()) throws(JobQueueError) {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO review_branch_creations (repository, branch, created_at) VALUES (?, ?, ?)",
-                arguments: [repository, branch, now.timeIntervalSince1970])
-        }
+    /// Remembers that a review branch is being created, for the per-hour limit (from the
+    /// heartbeat right before the ref moves: ``heartbeat(_:worker:lease:creatingBranch:at:now:)``).
+    static func insertCreation(of branch: String, in repository: String, at date: Date, db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO review_branch_creations (repository, branch, created_at) VALUES (?, ?, ?)",
+            arguments: [repository, branch, date.timeIntervalSince1970])
     }
 
     /// Review branches created in `repository` since `date`.
     package func branchesCreated(repository: String, since date: Date) throws(JobQueueError) -> Int {
-        try read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM review_branch_creations WHERE repository = ? AND created_at >= ?",
-                arguments: [repository, date.timeIntervalSince1970]) ?? 0
-        }
+        try read { db in try Self.countCreations(in: repository, since: date, db: db) }
+    }
+
+    static func countCreations(in repository: String, since date: Date, db: Database) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM review_branch_creations WHERE repository = ? AND created_at >= ?",
+            arguments: [repository, date.timeIntervalSince1970]) ?? 0
     }
 }

@@ -35,9 +35,9 @@ package struct ApplyRequest: Sendable {
     package var jobID: Int64?
     /// What the delivery may do to branches beyond updating its own (``BranchPolicy``).
     package var branchPolicy = BranchPolicy()
-    /// Called on the git thread right before the branch is moved or deleted: throws when the
-    /// result must not be published (the daemon's job was cancelled or its lease lost).
-    package var publishCheck: (@Sendable () throws -> Void)?
+    /// Called on the git thread right before the branch is created, moved or deleted
+    /// (``PublishCheck``).
+    package var publishCheck: PublishCheck?
 
     /// The daemon's rules for one delivery; `sparkctl apply` keeps the defaults.
     package struct BranchPolicy: Sendable, Equatable {

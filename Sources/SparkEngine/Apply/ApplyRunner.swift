@@ -131,7 +131,7 @@ package struct ApplyRunner: Sendable {
             report.timingsMilliseconds = clock.laps
             return report
         }
-        try request.publishCheck?()
+        try request.publishCheck?(existing == nil ? .create : .update)
         try repository.updateBranch(
             branch, to: commit, expecting: existing,
             reflogMessage: "sparkd: \(request.recipes.map(\.id).joined(separator: ", ")) on \(base.short)")

@@ -25,11 +25,11 @@ extension BranchOwnership {
     /// Whether it was deleted.
     package static func deleteIfOwned(
         _ repository: Repository, branch: String, tip: ObjectID, base: ObjectID, sparkdEmail: String?,
-        publishCheck: (@Sendable () throws -> Void)?
+        publishCheck: PublishCheck?
     ) throws -> Bool {
         let ownership = try read(repository, tip: tip, base: base, sparkdEmail: sparkdEmail)
         guard ownership.isOwnedBySparkd, !ownership.isNewer(than: base, in: repository) else { return false }
-        try publishCheck?()
+        try publishCheck?(.delete)
         try repository.deleteBranch(branch, expecting: tip)
         return true
     }

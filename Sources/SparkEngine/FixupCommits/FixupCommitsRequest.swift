@@ -18,8 +18,8 @@ package struct FixupCommitsRequest: Sendable {
     package var identity: (author: Signature, committer: Signature)?
     /// The daemon's job, named in each commit's `Spark-Job` trailer.
     package var jobID: Int64?
-    /// Called right before the branch moves; throws when the result must not be published.
-    package var publishCheck: (@Sendable () throws -> Void)?
+    /// Called right before the branch is created, moved or deleted (``PublishCheck``).
+    package var publishCheck: PublishCheck?
     /// False when the repository's branch limits allow no new review branch now (the daemon):
     /// fixups that would create the branch end in ``ApplyError/Code/limitReached``; an existing
     /// branch is still updated or deleted.

@@ -135,7 +135,7 @@ package enum FixupCommitsRunner {
             report.branchAction = .unchanged
             return
         }
-        try request.publishCheck?()
+        try request.publishCheck?(existing == nil ? .create : .update)
         try repository.updateBranch(
             branch, to: parent, expecting: existing,
             reflogMessage: "sparkd: \(targets.count) fixup! commit(s) for \(range.base.short)..\(range.head.short)")

@@ -32,6 +32,23 @@ struct SparkdOnceTests {
         #expect(jobs.allSatisfy { $0.state == .succeeded && $0.request.trigger == "push" && $0.request.base == tip })
     }
 
+    @Test("branches_per_hour: of two new branches due at once, one is made; the other job is blocked naming the limit")
+    func perHourLimitAcrossWorkers() async throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeConfig(
+            rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
+            repositoryExtra: "    limits: { branches_per_hour: 1 }")
+        let result = try await fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        let made = ["spark/fixup-trailing-whitespace", "spark/fixup-end-of-file"].filter { fixture.branchTip($0) != nil }
+        #expect(made.count == 1, "\(made)")
+        let jobs = try fixture.store().jobs()
+        #expect(jobs.map(\.state).sorted { "\($0)" < "\($1)" } == [.blocked, .succeeded])
+        let blocked = try #require(jobs.first { $0.state == .blocked })
+        #expect(blocked.reason?.contains("limits.branches_per_hour") == true, "\(blocked.reason ?? "")")
+        #expect(try fixture.store().branchesCreated(repository: fixture.repo.path, since: .distantPast) == 1)
+    }
+
     @Test("a second run on the same tip queues nothing; a new commit regenerates the branch from the new base")
     func regeneratesOnNewBase() async throws {
         let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
