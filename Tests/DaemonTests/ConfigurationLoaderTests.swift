@@ -129,7 +129,7 @@ import Testing
               - { id: fixup/trailing-whitespace, on: [pre-commit, push] }
               - { id: fixup/end-of-file, on: [pre-commit] }
             """
-        let rules = try RepositoryConfigFile.parse(text, file: "app@main:.sparkd.yml", triggers: Trigger.builtIn)
+        let rules = try RepositoryConfigFile.parse(text, file: "app@main:.sparkd.yml", triggers: Trigger.builtIn).recipes
         #expect(rules.map(\.id) == ["fixup/trailing-whitespace", "fixup/end-of-file"])
         #expect(rules[0].on == ["pre-commit", "push"])
         let branch = ResolvedConfiguration.Branch(repository: "/r", branch: "main", rules: rules)

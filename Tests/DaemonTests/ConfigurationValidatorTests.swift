@@ -132,4 +132,31 @@ import Testing
             + "'spark/team-a-b' of 'main'")
         #expect(resolved.branches.isEmpty, "the repository is not served until it is fixed")
     }
+
+    @Test("fixup_commits in a pushed branch's .sparkd.yml asks for fixup! commits on that branch; the daemon's own setting wins")
+    func fixupCommitsFromTheRepository() throws {
+        try app.git("switch", "-q", "-c", "feature")
+        try app.commit([".sparkd.yml": "fixup_commits: { base: main, recipes: [fixup/end-of-file] }\n"], message: "ask for fixups")
+        try app.git("switch", "-q", "main")
+        let config = try configuration("  - { path: \(app.path), branches: [main, feature] }\n")
+        var resolved = ConfigurationValidator.resolve(config, catalog: catalog)
+        #expect(resolved.problems.isEmpty, "\(resolved.problems)")
+        let feature = try #require(resolved.branches.first { $0.branch == "feature" })
+        #expect(feature.fixupCommits?.base == "main")
+        #expect(feature.fixupCommits?.recipes == ["fixup/end-of-file"])
+        #expect(feature.fixupCommits?.location.description.hasPrefix("\(app.path)@feature:.sparkd.yml:1:") == true)
+        #expect(resolved.branches.first { $0.branch == "main" }?.fixupCommits == nil, "main has no .sparkd.yml, and is the base")
+
+        let own = try configuration("  - { path: \(app.path), branches: [main, feature], fixup_commits: { base: main } }\n")
+        resolved = ConfigurationValidator.resolve(own, catalog: catalog)
+        #expect(resolved.branches.first { $0.branch == "feature" }?.fixupCommits?.recipes == PreCommitConfiguration.defaultRecipes)
+
+        try app.git("switch", "-q", "feature")
+        try app.commit([".sparkd.yml": "fixup_commits: { base: main, recipes: [fixup/end-of-flie] }\n"], message: "typo")
+        try app.git("switch", "-q", "main")
+        let problem = try #require(ConfigurationValidator.resolve(config, catalog: catalog).problems.first)
+        #expect(problem.code == .unknownRecipe)
+        #expect(problem.message == "unknown recipe 'fixup/end-of-flie' in fixup_commits; did you mean 'fixup/end-of-file'?")
+        #expect(problem.location?.hasPrefix("\(app.path)@feature:.sparkd.yml:1:") == true)
+    }
 }

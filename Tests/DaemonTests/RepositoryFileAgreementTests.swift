@@ -31,6 +31,9 @@ struct RepositoryFileAgreementTests {
         Case(name: "an unknown top-level key", text: "recipe: []\n", error: "1:1"),
         Case(name: "recipes that is not a list", text: "recipes: { id: x }\n", error: "1:10"),
         Case(name: "broken YAML", text: "recipes: [ {id: \n", error: "2:1"),
+        Case(name: "fixup_commits", text: "fixup_commits: { base: main, recipes: [fixup/end-of-file] }\n", error: nil),
+        Case(name: "fixup_commits without base", text: "fixup_commits: { recipes: fixup/end-of-file }\n", error: "1:16"),
+        Case(name: "fixup_commits with no recipes", text: "fixup_commits: { base: main, recipes: [] }\n", error: "1:39"),
     ]
 
     @Test("both accept, or both refuse at the same line and column", arguments: cases)
@@ -69,7 +72,7 @@ struct RepositoryFileAgreementTests {
             try RepositoryConfigFile.parse(text, file: "f", triggers: Trigger.builtIn)
         }
         #expect(error?.location == "f:2:47")
-        #expect(try RepositoryConfigFile.parse(text, file: "f", triggers: Trigger.builtIn + ["weekly"]).map(\.on) == [["pre-commit", "weekly"]])
+        #expect(try RepositoryConfigFile.parse(text, file: "f", triggers: Trigger.builtIn + ["weekly"]).recipes.map(\.on) == [["pre-commit", "weekly"]])
         #expect(try PreCommitConfiguration.parse(text, file: "f").recipeIDs == ["fixup/end-of-file"])
     }
 }

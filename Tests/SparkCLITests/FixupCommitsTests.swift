@@ -128,6 +128,24 @@ struct FixupCommitsTests {
         #expect(try clone.show("HEAD", "a.txt") == Array("one\ntwo\nTHREE\n".utf8))
     }
 
+    @Test("the recipes of fixup_commits in HEAD's .sparkd.yml are the ones run, as the daemon runs them; else the pre-commit ones")
+    func fixupCommitsRecipesFromTheFile() throws {
+        let feature = try FeatureRepository(base: ["a.txt": "a\n"])
+        try feature.commit([
+            ".sparkd.yml": "recipes: [{ id: fixup/trailing-whitespace, on: [pre-commit] }]\n"
+                + "fixup_commits: { base: main, recipes: [fixup/end-of-file] }\n",
+        ], "configure")
+        try feature.commit(["b.txt": "b  \n", "c.txt": "no newline"], "add b and c")
+        var run = try feature.fixup(["--commits", "main..feature", "--mode", "check"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("c.txt") && !run.stdout.contains("b.txt"), "\(run.stdout)")
+
+        try feature.commit([".sparkd.yml": "recipes: [{ id: fixup/trailing-whitespace, on: [pre-commit] }]\n"], "only pre-commit")
+        run = try feature.fixup(["--commits", "main..feature", "--mode", "check"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("b.txt") && !run.stdout.contains("c.txt"), "\(run.stdout)")
+    }
+
     @Test("nothing to fix: no branch, exit 0")
     func nothingToFix() throws {
         let feature = try FeatureRepository(base: ["a.txt": "old  \n"])

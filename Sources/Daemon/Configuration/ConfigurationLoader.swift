@@ -195,23 +195,7 @@ package enum ConfigurationLoader {
     }
 
     static func parseFixupCommits(_ node: Node, context: String, reader: ConfigReader) throws(ConfigError) -> FixupCommitsSetting {
-        let here = "fixup_commits of \(context)"
-        let entries = try reader.entries(of: node, in: here, valid: ["base", "recipes"])
-        try reader.require(["base"], in: entries, of: node, context: here, example: "fixup_commits: { base: main }")
-        var setting = FixupCommitsSetting(base: "", location: reader.location(of: node))
-        for entry in entries {
-            if entry.key == "base" {
-                setting.base = try reader.string(entry.value, key: "base", in: here)
-            } else {
-                let recipes = try reader.strings(entry.value, key: "recipes", in: here, example: "[fixup/trailing-whitespace]")
-                guard !recipes.isEmpty else {
-                    throw reader.error(.invalidValue, "'recipes' of \(here) is empty", at: entry.value, key: "recipes",
-                                       hint: "list recipe ids, or leave 'recipes' out for the three whitespace fixups")
-                }
-                setting.recipes = recipes.map(\.value)
-            }
-        }
-        return setting
+        FixupCommitsSetting(try reader.translating { () throws(RecipeError) in try FixupCommitsEntry.parse(node, in: context, reader: reader.yaml) })
     }
 
     static func parseRepository(_ node: Node, triggers: [String], reader: ConfigReader) throws(ConfigError) -> RepositoryConfiguration {

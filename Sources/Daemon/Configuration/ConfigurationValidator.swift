@@ -74,7 +74,8 @@ package enum ConfigurationValidator {
                             rules.append(rule)
                         }
                     }
-                    let fixup = repository.fixupCommits.flatMap { $0.base == branch ? nil : $0 }
+                    // The daemon's setting wins over the one the pushed branch's .sparkd.yml asks for.
+                    let fixup = (repository.fixupCommits ?? file?.fixupCommits).flatMap { $0.base == branch ? nil : $0 }
                     // Every recipe named, by a rule or by fixup_commits, must be built in or the repository's own.
                     let named = rules.map { (id: $0.id, location: $0.location, key: "id", context: "") }
                         + (fixup.map { fixup in fixup.recipes.map { (id: $0, location: fixup.location, key: "recipes", context: " in fixup_commits") } } ?? [])

@@ -114,13 +114,21 @@ package struct RepositoryConfiguration: Sendable, Hashable {
 /// other than `base` queues one job that writes `fixup!` commits for the branch's own commits
 /// (`merge-base(base, branch)..branch`) onto `<prefix>fixup/<branch>`, as `sparkctl fixup
 /// --commits` does. One setting per repository rather than an option of each recipe rule: the
-/// fixups of all its recipes belong in one rebase, so one branch per pushed branch.
+/// fixups of all its recipes belong in one rebase, so one branch per pushed branch. A pushed
+/// branch's `.sparkd.yml` may ask for it too, when the daemon's configuration does not.
 package struct FixupCommitsSetting: Sendable, Hashable {
     /// The branch the pushed work is based on.
     package var base: String
     /// Run in this order on each changed file; default: the hook's three whitespace fixups.
     package var recipes: [String] = PreCommitConfiguration.defaultRecipes
     package var location: ConfigLocation
+}
+
+extension FixupCommitsSetting {
+    /// The setting as written, with the default recipes when it names none.
+    init(_ entry: FixupCommitsEntry) {
+        self.init(base: entry.base, recipes: entry.recipes ?? PreCommitConfiguration.defaultRecipes, location: ConfigLocation(entry.location))
+    }
 }
 
 /// Which recipe runs on which triggers, with which parameters.

@@ -4,10 +4,12 @@ internal import Recipes
 
 /// A repository's own `.sparkd.yml`, read from the watched branch's tip commit through libgit2
 /// (never from the working tree): versioned with the code it changes, it adds recipes and their
-/// triggers (`version: 1`, `recipes: [...]` in the daemon configuration's shape).
+/// triggers, and may ask for `fixup_commits` (`version: 1`, `recipes: [...]`, `fixup_commits:
+/// {...}` in the daemon configuration's shape).
 package struct RepositoryConfigFile: Sendable, Hashable {
     package static let path = RepositoryFile.path
     package var recipes: [RecipeRule]
+    package var fixupCommits: FixupCommitsSetting?
     /// The commit it was read from.
     package var commit: String
 
@@ -29,7 +31,9 @@ package struct RepositoryConfigFile: Sendable, Hashable {
                 throw ConfigError(.syntax, "\(path) is not valid UTF-8", file: name, hint: "save it as UTF-8",
                                   repository: repository.path)
             }
-            return RepositoryConfigFile(recipes: try parse(text, file: name, triggers: triggers), commit: tip.description)
+            var file = try parse(text, file: name, triggers: triggers)
+            file.commit = tip.description
+            return file
         } catch let error as ConfigError {
             var error = error
             error.repository = repository.path
@@ -43,7 +47,8 @@ package struct RepositoryConfigFile: Sendable, Hashable {
     /// Parses the file's YAML (``RepositoryFile``, the hook's parser too); `file` names it in
     /// errors. Its `hook:` settings and the rules `on: [pre-commit]` are the hook's
     /// (`sparkctl fixup --staged`): checked here, never run by the daemon.
-    package static func parse(_ text: String, file: String, triggers: [String]) throws(ConfigError) -> [RecipeRule] {
+    /// ``commit`` is left empty.
+    package static func parse(_ text: String, file: String, triggers: [String]) throws(ConfigError) -> RepositoryConfigFile {
         let parsed: RepositoryFile
         do {
             parsed = try RepositoryFile.parse(text, file: file)
@@ -52,6 +57,6 @@ package struct RepositoryConfigFile: Sendable, Hashable {
         }
         var rules: [RecipeRule] = []
         for entry in parsed.rules { rules.append(try RecipeRuleParser.rule(entry, triggers: triggers + [Trigger.preCommit])) }
-        return rules
+        return RepositoryConfigFile(recipes: rules, fixupCommits: parsed.fixupCommits.map(FixupCommitsSetting.init), commit: "")
     }
 }

@@ -20,13 +20,24 @@ package struct PreCommitConfiguration: Sendable, Hashable {
     /// `hook: { fail_on_error: true }`: an unexpected error of the hook fails the commit.
     package var failOnError: Bool
 
-    package init(rules: [Rule] = [], failOnError: Bool = false) {
+    /// `fixup_commits: { recipes: [...] }`, when the file names them.
+    package var fixupCommitsRecipes: [String]?
+
+    package init(rules: [Rule] = [], failOnError: Bool = false, fixupCommitsRecipes: [String]? = nil) {
         self.rules = rules
         self.failOnError = failOnError
+        self.fixupCommitsRecipes = fixupCommitsRecipes
     }
 
     /// The recipe ids to run: the configured rules, or ``defaultRecipes`` when there are none.
     package var recipeIDs: [String] { rules.isEmpty ? Self.defaultRecipes : rules.map(\.id) }
+
+    /// What `sparkctl fixup --commits` runs: the recipes of `fixup_commits:` when the file names
+    /// them (what the daemon's fixup_commits job runs), else the pre-commit ones.
+    package var forCommits: PreCommitConfiguration {
+        guard let ids = fixupCommitsRecipes else { return self }
+        return PreCommitConfiguration(rules: ids.map { Rule(id: $0, parameters: [:]) }, failOnError: failOnError)
+    }
 
     /// Parses `.sparkd.yml`'s text (``RepositoryFile``, the daemon's parser too); `file` names it
     /// in errors (`file:line:column`).
@@ -34,6 +45,6 @@ package struct PreCommitConfiguration: Sendable, Hashable {
         let parsed = try RepositoryFile.parse(text, file: file)
         return PreCommitConfiguration(
             rules: parsed.rules.filter { $0.runs(on: trigger) }.map { Rule(id: $0.id, parameters: $0.parameters) },
-            failOnError: parsed.failOnError)
+            failOnError: parsed.failOnError, fixupCommitsRecipes: parsed.fixupCommits?.recipes)
     }
 }

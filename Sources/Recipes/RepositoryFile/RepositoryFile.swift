@@ -6,6 +6,7 @@
 /// recipes:
 ///   - { id: fixup/end-of-file, on: [push, pre-commit] }
 /// hook: { fail_on_error: true }
+/// fixup_commits: { base: main }
 /// ```
 ///
 /// The daemon reads it from a watched branch's tip, the pre-commit hook from the index, and both
@@ -14,7 +15,7 @@
 /// reads the bytes.
 package struct RepositoryFile: Sendable, Hashable {
     package static let path = ".sparkd.yml"
-    package static let keys = ["version", "recipes", "hook"]
+    package static let keys = ["version", "recipes", "hook", "fixup_commits"]
     /// The `version:` this sparkd reads (the key may be left out).
     package static let version = 1
 
@@ -22,10 +23,13 @@ package struct RepositoryFile: Sendable, Hashable {
     /// `hook: { fail_on_error: true }`: an unexpected error of the hook fails the commit (by
     /// default it is reported and the commit proceeds).
     package var failOnError: Bool
+    /// `fixup_commits:`, for the daemon (read from the pushed branch's tip).
+    package var fixupCommits: FixupCommitsEntry?
 
-    package init(rules: [RecipeRuleEntry] = [], failOnError: Bool = false) {
+    package init(rules: [RecipeRuleEntry] = [], failOnError: Bool = false, fixupCommits: FixupCommitsEntry? = nil) {
         self.rules = rules
         self.failOnError = failOnError
+        self.fixupCommits = fixupCommits
     }
 
     /// Parses the file's text; `file` names it in errors (`file:line:column`). An empty file, or
@@ -48,6 +52,8 @@ package struct RepositoryFile: Sendable, Hashable {
                 }
             case "recipes":
                 parsed.rules = try RecipeRuleEntry.list(entry.value, in: path, reader: reader)
+            case "fixup_commits":
+                parsed.fixupCommits = try FixupCommitsEntry.parse(entry.value, in: path, reader: reader)
             default:
                 for option in try reader.entries(of: entry.value, in: "'hook'", valid: ["fail_on_error"], expected: "a mapping") {
                     let value = try reader.string(option.value, key: option.key, in: "'hook'")

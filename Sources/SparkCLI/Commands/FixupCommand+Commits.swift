@@ -14,7 +14,7 @@ extension FixupCommand {
             let range = try CommitRange.parse(text)
             let repository = try Repository.open(at: repo)
             // .sparkd.yml as HEAD has it; the runner resolves and checks the whole range.
-            let configuration = try FixupConfiguration.read(from: repository, commit: try repository.resolveCommit(range.head))
+            let configuration = try FixupConfiguration.read(from: repository, commit: try repository.resolveCommit(range.head)).forCommits
             let plans = try FixupConfiguration.plans(configuration, repository: repository)
             report = try FixupCommitsRunner.run(
                 FixupCommitsRequest(range: range, plans: plans, branch: branch, checkOnly: mode == .check), in: repository)

@@ -29,7 +29,8 @@ struct FixupCommand: ParsableCommand {
             Exit 2 for a usage error.
 
             --commits BASE..HEAD (review mode for pushed work): the same recipes (.sparkd.yml read from \
-            HEAD's commit) run on every file BASE..HEAD changed, as it is at HEAD. Each fixed hunk goes \
+            HEAD's commit; its fixup_commits: { recipes: [...] } when it names them) run on every file \
+            BASE..HEAD changed, as it is at HEAD. Each fixed hunk goes \
             to the commit of the range that last touched its lines (as git absorb does); lines older \
             than BASE are reported as pre-existing and left alone. On top of HEAD, one "fixup! \
             <subject>" commit per target commit (oldest first; "fixup! <id>" when subjects repeat) lands \

@@ -52,6 +52,28 @@ struct SparkdFixupCommitsTests {
         try repo.git("fsck", "--strict")
     }
 
+    @Test("a feature branch's own .sparkd.yml can ask for fixup_commits, with its recipes; the daemon's config need not")
+    func fixupCommitsFromRepositoryFile() async throws {
+        let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
+        let repo = fixture.repo
+        try repo.git("switch", "-q", "-c", "feature")
+        try repo.commit([".sparkd.yml": "version: 1\nfixup_commits: { base: main, recipes: [fixup/end-of-file] }\n"], message: "ask for fixups")
+        try repo.commit(["b.txt": "b  \n"], message: "add b")
+        try repo.commit(["d.txt": "no newline"], message: "add d")
+        try repo.git("switch", "-q", "main")
+        try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [manual] }"], branches: ["main", "feature"])
+
+        let result = try await fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        let branch = try #require(fixture.branchTip("spark/fixup/feature"), "\(result.stderr)")
+        // Only end-of-file runs: "b  " keeps its trailing blanks.
+        let subjects = try repo.git("log", "--reverse", "--format=%s", "feature..\(branch)").split(separator: "\n")
+        #expect(subjects == ["fixup! add d"])
+        #expect(try repo.show(branch, "d.txt") == Array("no newline\n".utf8))
+        #expect(try repo.show(branch, "b.txt") == Array("b  \n".utf8))
+        try repo.git("fsck", "--strict")
+    }
+
     @Test("branch limits hold for fixup branches: a new one is blocked naming the limit, an existing one still moves")
     func fixupBranchWithinLimits() async throws {
         let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
