@@ -6,7 +6,7 @@ internal import SparkEngine
 /// The hook's `.sparkd.yml`: read from the index (the version being committed), since the hook
 /// works on what is staged; missing or empty means the three default fixups.
 package enum FixupConfiguration {
-    package static let fileName = ".sparkd.yml"
+    package static let fileName = RepositoryFile.path
 
     package static func read(from repository: Repository, index: StagedIndex) throws -> PreCommitConfiguration {
         guard let entry = index.entry(at: fileName), entry.stage == 0, !entry.isIntentToAdd, entry.isFile else {

@@ -98,39 +98,54 @@ import Testing
 
     @Test("rules that would write one review branch with different work are refused, naming both; one rule again with other triggers is fine")
     func reviewBranchClashes() throws {
-        let twice = try configuration("""
+        let fine = try configuration("""
               - path: \(app.path)
                 recipes:
                   - { id: fixup/end-of-file, on: [push] }
                   - { id: fixup/end-of-file, on: [nightly] }
+                  - { id: fixup/end-of-file, on: [manual], shard: directory }
 
             """)
-        #expect(ConfigurationValidator.resolve(twice, catalog: catalog).problems.isEmpty)
+        #expect(ConfigurationValidator.resolve(fine, catalog: catalog).problems.isEmpty,
+                "other triggers are the same rule; a sharded rule writes spark/fixup-end-of-file-<dir>")
 
         let otherParameters = try configuration("""
               - path: \(app.path)
                 recipes:
                   - { id: fixup/end-of-file, on: [push] }
-                  - { id: fixup/end-of-file, on: [nightly], shard: directory }
+                  - { id: fixup/end-of-file, on: [nightly], with: { x: y } }
 
             """)
-        let sharding = try #require(ConfigurationValidator.resolve(otherParameters, catalog: catalog).problems.first)
-        #expect(sharding.location == "sparkd.yml:6:15")
-        #expect(sharding.message == "recipe 'fixup/end-of-file' is listed twice for 'main' with different sharding (first at "
+        let twice = try #require(ConfigurationValidator.resolve(otherParameters, catalog: catalog).problems.first)
+        #expect(twice.location == "sparkd.yml:6:15")
+        #expect(twice.message == "recipe 'fixup/end-of-file' is listed twice for 'main' with different parameters (first at "
             + "sparkd.yml:5:15); both would write review branch 'spark/fixup-end-of-file'")
 
         try app.commit([
             ".sparkd/recipes/team/a-b.yml": "not read here\n", ".sparkd/recipes/team-a/b.yml": "not read here\n",
-            ".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [manual] }\n",
+            ".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [pre-commit] }\n",
         ])
         let slugs = try configuration("  - path: \(app.path)\n    recipes: [{ id: team/a-b, on: [push] }]\n")
+        #expect(ConfigurationValidator.resolve(slugs, catalog: catalog).problems.isEmpty,
+                "a rule only for the hook writes no review branch")
+
+        try app.commit([".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [manual] }\n"])
         let resolved = ConfigurationValidator.resolve(slugs, catalog: catalog)
+        #expect(resolved.problems.count == 1, "\(resolved.problems)")
         let clash = try #require(resolved.problems.first)
         #expect(clash.repository == app.path)
         #expect(clash.location == "\(app.path)@main:.sparkd.yml:2:11")
         #expect(clash.message == "recipes 'team/a-b' (at sparkd.yml:4:21) and 'team-a/b' would both write review branch "
             + "'spark/team-a-b' of 'main'")
         #expect(resolved.branches.isEmpty, "the repository is not served until it is fixed")
+
+        // The file's own duplicates are refused before they merge into the daemon's rules.
+        try app.commit([".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [nightly] }\n"
+            + "  - { id: fixup/end-of-file, on: [manual], with: { x: y } }\n"])
+        let plain = try configuration("  - path: \(app.path)\n")
+        let fileTwice = try #require(ConfigurationValidator.resolve(plain, catalog: catalog).problems.first)
+        #expect(fileTwice.location == "\(app.path)@main:.sparkd.yml:3:11")
+        #expect(fileTwice.message.hasPrefix("recipe 'fixup/end-of-file' is listed twice for 'main' with different parameters"))
     }
 
     @Test("fixup_commits in a pushed branch's .sparkd.yml asks for fixup! commits on that branch; the daemon's own setting wins")

@@ -128,7 +128,7 @@ struct FixupCommitsTests {
         #expect(try clone.show("HEAD", "a.txt") == Array("one\ntwo\nTHREE\n".utf8))
     }
 
-    @Test("the recipes of fixup_commits in HEAD's .sparkd.yml are the ones run, as the daemon runs them; else the pre-commit ones")
+    @Test("with fixup_commits in HEAD's .sparkd.yml its recipes run (default: the three fixups), as the daemon runs them; else the pre-commit ones")
     func fixupCommitsRecipesFromTheFile() throws {
         let feature = try FeatureRepository(base: ["a.txt": "a\n"])
         try feature.commit([
@@ -144,6 +144,13 @@ struct FixupCommitsTests {
         run = try feature.fixup(["--commits", "main..feature", "--mode", "check"])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.contains("b.txt") && !run.stdout.contains("c.txt"), "\(run.stdout)")
+
+        // fixup_commits without recipes: the daemon's default, the three whitespace fixups.
+        try feature.commit([".sparkd.yml": "recipes: [{ id: fixup/trailing-whitespace, on: [pre-commit] }]\n"
+            + "fixup_commits: { base: main }\n"], "fixups with the default recipes")
+        run = try feature.fixup(["--commits", "main..feature", "--mode", "check"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("b.txt") && run.stdout.contains("c.txt"), "\(run.stdout)")
     }
 
     @Test("nothing to fix: no branch, exit 0")

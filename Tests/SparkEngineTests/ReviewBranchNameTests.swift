@@ -1,5 +1,6 @@
 import SparkEngine
 import Testing
+import TestSupport
 
 @Suite("Review-branch names")
 struct ReviewBranchNameTests {
@@ -18,9 +19,17 @@ struct ReviewBranchNameTests {
         #expect(name.hasPrefix("spark/fixup-end-of-file+8-more-"))
         #expect(name.count == "spark/fixup-end-of-file+8-more-".count + 8)
         #expect(name.suffix(8).allSatisfy { "0123456789abcdef".contains($0) }, "\(name)")
-        #expect(ReviewBranchName.forRecipes(first) == name, "stable")
+        #expect(name == "spark/fixup-end-of-file+8-more-\(Self.digest(first))", "stable: the SHA-1 of the ids, one per line")
         #expect(ReviewBranchName.forRecipes(second) != name, "another list of the same length and first recipe")
         let reordered = [first[0]] + first.dropFirst().reversed()
         #expect(ReviewBranchName.forRecipes(reordered) != name, "the same recipes in another order are another job")
+        let long = "team/" + String(repeating: "a-very-long-name-", count: 8)
+        #expect(ReviewBranchName.forRecipes([long]) == "spark/" + String(ReviewBranchName.slug(long).prefix(80)) + "-\(Self.digest([long]))")
+    }
+
+    /// The first 8 hex digits of `sha1sum` of the ids joined by newlines, from the command line.
+    static func digest(_ ids: [String]) -> String {
+        let result = try? Command.run(["sha1sum"], stdin: Array(ids.joined(separator: "\n").utf8))
+        return String(result?.stdout.prefix(8) ?? "")
     }
 }

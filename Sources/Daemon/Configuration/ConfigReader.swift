@@ -18,11 +18,7 @@ struct ConfigReader {
         do {
             root = try YAMLReader.compose(text, file: file)
         } catch {
-            var translated = ConfigError(error)
-            if translated.code == .syntax {
-                translated.hint = "check the indentation and quoting here; \(what) holds exactly one YAML document"
-            }
-            throw translated
+            throw ConfigError(error, in: what)
         }
         guard let root else {
             throw ConfigError(.emptyDocument, "\(what) is empty", file: file, line: 1, column: 1,
@@ -60,22 +56,12 @@ struct ConfigReader {
 
     /// A whole number of at least `minimum`.
     func integer(_ node: Node, key: String, in context: String, minimum: Int = 1) throws(ConfigError) -> Int {
-        let text = try string(node, key: key, in: context)
-        guard let value = Int(text) else {
-            throw error(.wrongType, "'\(key)' in \(context) must be a whole number, not '\(text)'", at: node, key: key)
-        }
-        guard value >= minimum else {
-            throw error(.invalidValue, "'\(key)' in \(context) must be at least \(minimum), not \(value)", at: node, key: key,
-                        hint: minimum > 0 ? "limits and counts are positive" : nil)
-        }
-        return value
+        try translating { () throws(RecipeError) in try yaml.integer(node, key: key, in: context, minimum: minimum) }
     }
 
     /// Fails with `missingKey` unless every key in `required` is present.
     func require(_ required: [String], in entries: [YAMLReader.Entry], of node: Node, context: String, example: String) throws(ConfigError) {
-        for key in required where !entries.contains(where: { $0.key == key }) {
-            throw error(.missingKey, "\(context) needs '\(key)'", at: node, key: key, hint: "add it, e.g. \(example)")
-        }
+        try translating { () throws(RecipeError) in try yaml.require(required, in: entries, of: node, context: context, example: example) }
     }
 
     /// Runs a Recipes YAML read, its errors as ``ConfigError``s.
@@ -89,6 +75,12 @@ struct ConfigReader {
 }
 
 extension ConfigError {
+    /// A Recipes error reading the file `what` names; a YAML syntax error says what to check.
+    init(_ error: RecipeError, in what: String) {
+        self.init(error)
+        if code == .syntax { hint = "check the indentation and quoting here; \(what) holds exactly one YAML document" }
+    }
+
     /// A Recipes YAML error, kept at its position.
     init(_ error: RecipeError) {
         let code: Code = switch error.code {

@@ -64,6 +64,9 @@ package enum ConfigurationValidator {
                     }
                     let local = try RepositoryRecipes.ids(in: opened, commit: tip)
                     let file = try RepositoryConfigFile.read(from: opened, branch: branch, triggers: triggers)
+                    // The file's own rules are checked before they merge into the daemon's, which
+                    // would hide a recipe the file lists twice with different parameters.
+                    problems += reviewBranchClashes(file?.recipes ?? [], branch: branch, repository: repository)
                     var rules = repository.recipes
                     for rule in file?.recipes ?? [] {
                         if let index = rules.firstIndex(where: { $0.id == rule.id }) {
@@ -86,7 +89,7 @@ package enum ConfigurationValidator {
                             hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: recipe.id)) to the repository",
                             repository: repository.path))
                     }
-                    problems += reviewBranchClashes(rules, branch: branch, repository: repository)
+                    problems += reviewBranchClashes(rules, branch: branch, repository: repository).filter { !problems.contains($0) }
                     branches.append(.init(repository: repository.path, branch: branch, rules: rules, fixupCommits: fixup))
                 } catch let error as ConfigError {
                     problems.append(error)

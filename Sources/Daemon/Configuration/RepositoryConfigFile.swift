@@ -53,7 +53,7 @@ package struct RepositoryConfigFile: Sendable, Hashable {
         do {
             parsed = try RepositoryFile.parse(text, file: file)
         } catch {
-            throw ConfigError(error)
+            throw ConfigError(error, in: path)
         }
         var rules: [RecipeRule] = []
         for entry in parsed.rules { rules.append(try RecipeRuleParser.rule(entry, triggers: triggers + [Trigger.preCommit])) }

@@ -5,7 +5,8 @@ internal import Recipes
 internal import SparkEngine
 
 extension JobExecution {
-    /// A fixup-commits job (`fixup_commits:` in the configuration): the job's recipes run over
+    /// A fixup-commits job (`fixup_commits:` in the daemon's configuration, or in the pushed
+    /// branch's `.sparkd.yml` when the configuration has none): the job's recipes run over
     /// `merge-base(<base branch>, tip)..tip` through ``FixupCommitsRunner`` — the same code as
     /// `sparkctl fixup --commits` — and the `fixup!` commits land on `<prefix>fixup/<branch>`,
     /// under the same branch rules as review commits (frozen by a human commit, compare-and-swap,

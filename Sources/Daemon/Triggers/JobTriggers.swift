@@ -66,7 +66,11 @@ package struct JobTriggers: Sendable {
             let before = Set(previous?.rules.filter { $0.on.contains(Trigger.push) }.map(\.id) ?? [])
             var added = branch
             added.rules = branch.rules.filter { $0.on.contains(Trigger.push) && !before.contains($0.id) }
-            if previous?.fixupCommits == branch.fixupCommits { added.fixupCommits = nil }
+            // Where the setting is written (it may move in sparkd.yml, or move there from the
+            // branch's .sparkd.yml) is no change.
+            if previous?.fixupCommits?.base == branch.fixupCommits?.base, previous?.fixupCommits?.recipes == branch.fixupCommits?.recipes {
+                added.fixupCommits = nil
+            }
             guard !added.rules.isEmpty || added.fixupCommits != nil, let tip = try? await tipOf(repository: branch.repository, branch: branch.branch) else { continue }
             requests += try await plan(added, trigger: Trigger.push, base: tip)
         }

@@ -1,11 +1,11 @@
 /// SHA-1 (FIPS 180-4) over bytes, incrementally: the checksums of a pack file and of its index
-/// (``PackWriter``).
+/// (``PackWriter``), and the short hash that tells truncated review-branch names apart.
 ///
 /// Written by hand because nothing here offers a plain SHA-1 over raw bytes: libgit2 hashes only
 /// as an object (`git_odb_hash` prefixes `blob <size>\0`) and keeps its hash functions internal;
 /// Foundation has none on Linux; OpenSSL and mbedTLS are linked only with libgit2's static
 /// archives. Object ids are still computed by libgit2 (with collision detection); this one only
-/// checksums files sparkd writes itself, as `git index-pack` would.
+/// checksums what sparkd makes itself (files, as `git index-pack` would; names).
 package struct SHA1 {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
     /// Bytes of an unfinished 64-byte block.

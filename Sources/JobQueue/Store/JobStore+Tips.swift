@@ -35,12 +35,10 @@ extension JobStore {
 
     /// Review branches created in `repository` since `date`.
     package func branchesCreated(repository: String, since date: Date) throws(JobQueueError) -> Int {
-        try read { db in try Self.countCreations(in: repository, since: date, db: db) }
-    }
-
-    static func countCreations(in repository: String, since date: Date, db: Database) throws -> Int {
-        try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM review_branch_creations WHERE repository = ? AND created_at >= ?",
-            arguments: [repository, date.timeIntervalSince1970]) ?? 0
+        try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM review_branch_creations WHERE repository = ? AND created_at >= ?",
+                arguments: [repository, date.timeIntervalSince1970]) ?? 0
+        }
     }
 }

@@ -134,6 +134,26 @@ package struct YAMLReader {
         return value
     }
 
+    /// A whole number of at least `minimum`.
+    package func integer(_ node: Node, key: String, in context: String, minimum: Int = 1) throws(RecipeError) -> Int {
+        let text = try nonEmptyString(node, key: key, in: context)
+        guard let value = Int(text) else {
+            throw error(.wrongType, "'\(key)' in \(context) must be a whole number, not '\(text)'", at: node, key: key)
+        }
+        guard value >= minimum else {
+            throw error(.invalidValue, "'\(key)' in \(context) must be at least \(minimum), not \(value)", at: node, key: key,
+                        hint: minimum > 0 ? "limits and counts are positive" : nil)
+        }
+        return value
+    }
+
+    /// Fails with `missingKey` unless every key in `required` is among `entries` (of mapping `node`).
+    package func require(_ required: [String], in entries: [Entry], of node: Node, context: String, example: String) throws(RecipeError) {
+        for key in required where !entries.contains(where: { $0.key == key }) {
+            throw error(.missingKey, "\(context) needs '\(key)'", at: node, key: key, hint: "add it, e.g. \(example)")
+        }
+    }
+
     /// The items of a sequence.
     package func sequence(_ node: Node, key: String, in context: String, example: String) throws(RecipeError) -> [Node] {
         guard case .sequence(let sequence) = node else {

@@ -19,9 +19,7 @@ package struct FixupCommitsEntry: Sendable, Hashable {
     package static func parse(_ node: Node, in context: String, reader: YAMLReader) throws(RecipeError) -> FixupCommitsEntry {
         let here = "fixup_commits of \(context)"
         let entries = try reader.entries(of: node, in: here, valid: keys, expected: "a mapping")
-        guard entries.contains(where: { $0.key == "base" }) else {
-            throw reader.error(.missingKey, "\(here) needs 'base'", at: node, key: "base", hint: "add it, e.g. \(example)")
-        }
+        try reader.require(["base"], in: entries, of: node, context: here, example: example)
         var entry = FixupCommitsEntry(base: "", recipes: nil, location: reader.location(of: node))
         for item in entries {
             if item.key == "base" {

@@ -20,22 +20,25 @@ package struct PreCommitConfiguration: Sendable, Hashable {
     /// `hook: { fail_on_error: true }`: an unexpected error of the hook fails the commit.
     package var failOnError: Bool
 
-    /// `fixup_commits: { recipes: [...] }`, when the file names them.
-    package var fixupCommitsRecipes: [String]?
+    /// `fixup_commits:`, when the file sets it.
+    package var fixupCommits: FixupCommitsEntry?
 
-    package init(rules: [Rule] = [], failOnError: Bool = false, fixupCommitsRecipes: [String]? = nil) {
+    package init(rules: [Rule] = [], failOnError: Bool = false, fixupCommits: FixupCommitsEntry? = nil) {
         self.rules = rules
         self.failOnError = failOnError
-        self.fixupCommitsRecipes = fixupCommitsRecipes
+        self.fixupCommits = fixupCommits
     }
 
     /// The recipe ids to run: the configured rules, or ``defaultRecipes`` when there are none.
     package var recipeIDs: [String] { rules.isEmpty ? Self.defaultRecipes : rules.map(\.id) }
 
-    /// What `sparkctl fixup --commits` runs: the recipes of `fixup_commits:` when the file names
-    /// them (what the daemon's fixup_commits job runs), else the pre-commit ones.
+    /// What `sparkctl fixup --commits` runs: when the file sets `fixup_commits:`, its recipes
+    /// (by default the three whitespace fixups) — what the daemon's fixup_commits job runs on a
+    /// push of that commit, unless the daemon's own configuration sets fixup_commits —, else the
+    /// pre-commit ones.
     package var forCommits: PreCommitConfiguration {
-        guard let ids = fixupCommitsRecipes else { return self }
+        guard let fixupCommits else { return self }
+        let ids = fixupCommits.recipes ?? Self.defaultRecipes
         return PreCommitConfiguration(rules: ids.map { Rule(id: $0, parameters: [:]) }, failOnError: failOnError)
     }
 
@@ -45,6 +48,6 @@ package struct PreCommitConfiguration: Sendable, Hashable {
         let parsed = try RepositoryFile.parse(text, file: file)
         return PreCommitConfiguration(
             rules: parsed.rules.filter { $0.runs(on: trigger) }.map { Rule(id: $0.id, parameters: $0.parameters) },
-            failOnError: parsed.failOnError, fixupCommitsRecipes: parsed.fixupCommits?.recipes)
+            failOnError: parsed.failOnError, fixupCommits: parsed.fixupCommits)
     }
 }

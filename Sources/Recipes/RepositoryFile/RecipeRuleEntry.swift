@@ -41,9 +41,7 @@ package struct RecipeRuleEntry: Sendable, Hashable {
 
     private static func entry(_ item: Node, in context: String, reader: YAMLReader) throws(RecipeError) -> RecipeRuleEntry {
         let entries = try reader.entries(of: item, in: context, valid: keys, expected: "a mapping")
-        for key in ["id", "on"] where !entries.contains(where: { $0.key == key }) {
-            throw reader.error(.missingKey, "\(context) needs '\(key)'", at: item, key: key, hint: "add it, e.g. \(example)")
-        }
+        try reader.require(["id", "on"], in: entries, of: item, context: context, example: example)
         var rule = RecipeRuleEntry(id: "", triggers: [], parameters: [:], shardByDirectory: false, location: reader.location(of: item))
         for entry in entries {
             switch entry.key {

@@ -41,11 +41,7 @@ package struct RepositoryFile: Sendable, Hashable {
         for entry in try reader.entries(of: root, in: path, valid: keys, expected: "a mapping") {
             switch entry.key {
             case "version":
-                let text = try reader.nonEmptyString(entry.value, key: "version", in: path)
-                guard let number = Int(text) else {
-                    throw reader.error(.wrongType, "'version' in \(path) must be a whole number, not '\(text)'", at: entry.value,
-                                       key: "version", hint: "write version: \(version)")
-                }
+                let number = try reader.integer(entry.value, key: "version", in: path)
                 guard number == version else {
                     throw reader.error(.invalidValue, "\(path) version \(number) is not supported", at: entry.value, key: "version",
                                        hint: "this sparkd reads version \(version)")

@@ -6,9 +6,10 @@ package enum ReviewBranchName {
     package static let defaultPrefix = "spark/"
 
     /// `fixup/trailing-whitespace` → `spark/fixup-trailing-whitespace`; several recipes are joined
-    /// with `+` in the order given. Names past 100 characters keep the first slug, a count, and
-    /// the first 8 hex digits of the SHA-1 of the ids, so two long lists that share their first
-    /// recipe and their length still get branches of their own.
+    /// with `+` in the order given. Names past 100 characters keep the first slug (its first 80
+    /// characters), a count of the others, and the first 8 hex digits of the SHA-1 of the ids, so
+    /// two long lists that share their first recipe and their length get branches of their own
+    /// (until 2026-12-07 such names ended `+N-more`; a branch named so is left as it is).
     package static func forRecipes(_ ids: [String], prefix: String = defaultPrefix) -> String {
         let slugs = ids.map(slug)
         var name = slugs.joined(separator: "+")
@@ -16,7 +17,7 @@ package enum ReviewBranchName {
             var hash = SHA1()
             hash.update(Array(ids.joined(separator: "\n").utf8))
             let digest = ObjectID(bytes: hash.finish()).description.prefix(8)
-            name = "\(first)+\(slugs.count - 1)-more-\(digest)"
+            name = String(first.prefix(80)) + (slugs.count > 1 ? "+\(slugs.count - 1)-more" : "") + "-\(digest)"
         }
         return prefix + name
     }

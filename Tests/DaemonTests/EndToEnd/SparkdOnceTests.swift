@@ -33,7 +33,7 @@ struct SparkdOnceTests {
     }
 
     @Test("branches_per_hour: of two new branches due at once, one is made; the other job is blocked naming the limit")
-    func perHourLimitAcrossWorkers() async throws {
+    func perHourLimit() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeConfig(
             rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
