@@ -125,7 +125,7 @@ struct ControlServerTests {
             let job = try await offPool { try client.enqueue(EnqueueRequest(repository: "/r", base: "b", recipes: ["x/y"])) }
             _ = try await offPool { try client.cancel(job.job.id) }
             let twice = await #expect(throws: ControlClientError.self) { try await offPool { try client.cancel(job.job.id) } }
-            #expect(twice?.status == 409)
+            #expect(twice?.status == 409, "\(String(describing: twice))")
             #expect(twice?.daemonCode == "conflict")
 
             let state = await #expect(throws: ControlClientError.self) { try await offPool { try client.jobs(states: ["bogus"]) } }
