@@ -48,6 +48,17 @@ struct HookCommandTests {
         let notOurs = try SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
         #expect(notOurs.status == 1, "uninstall leaves a foreign hook alone")
         #expect(FileManager.default.fileExists(atPath: hooks + "/pre-commit"))
+        // Under --json each refusal has its own code, the hook as subject, and a hint.
+        for (arguments, code) in [(["install"], "hook_exists"), (["uninstall"], "foreign_hook")] {
+            let run = try SparkctlBinary.run(["hook"] + arguments + ["--repo", repo.path, "--json"])
+            #expect(run.status == 1)
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let error = try #require(object?["error"] as? [String: Any], "\(run.stdout)")
+            #expect(error["code"] as? String == code)
+            #expect(error["subject"] as? String == hooks + "/pre-commit")
+            #expect(error["hint"] is String)
+            #expect(error["exit_status"] as? Int == 1)
+        }
 
         let chained = try SparkctlBinary.run(["hook", "install", "--repo", repo.path, "--chain"])
         #expect(chained.status == 0, "\(chained.stderr)")

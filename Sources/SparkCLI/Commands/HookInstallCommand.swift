@@ -59,10 +59,12 @@ struct HookInstallCommand: ParsableCommand {
                     action = "updated"
                 } else if chain {
                     guard chainedPath == nil else {
-                        throw HookError("both a foreign \(hook) and \(chained) exist", hint: "merge them by hand, or use --force to replace \(hook)")
+                        throw HookError(
+                            .hookExists, "both a foreign \(hook) and \(chained) exist", subject: hook,
+                            hint: "merge them by hand, or use --force to replace \(hook)")
                     }
                     guard rename(hook, chained) == 0 else {
-                        throw HookError("cannot rename \(hook) to \(chained): \(String(cString: strerror(errno)))", hint: nil)
+                        throw HookError.io("cannot rename \(hook) to \(chained)", subject: hook)
                     }
                     chainedPath = chained
                     action = "installed (chained the existing hook)"
@@ -70,15 +72,11 @@ struct HookInstallCommand: ParsableCommand {
                     action = "replaced"
                 } else {
                     throw HookError(
-                        "\(hook) exists and was not written by sparkd; left it alone",
+                        .hookExists, "\(hook) exists and was not written by sparkd; left it alone", subject: hook,
                         hint: "use --chain to keep it and run it before sparkd's fixups, or --force to replace it")
                 }
             }
             try HookScript.install(at: hook, mode: mode.rawValue, chained: chainedPath != nil)
-        } catch let error as HookError {
-            FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
-            if json { try? JSONOutput.print(["error": ["code": "hook_exists", "message": error.message, "subject": hook]]) }
-            throw ExitCode(ExitStatus.failure)
         } catch {
             throw ErrorReport.exit(for: error, json: json)
         }
@@ -90,14 +88,30 @@ struct HookInstallCommand: ParsableCommand {
     }
 }
 
-/// A refused or failed hook change (exit 1).
+/// A refused or failed hook change (exit 1): `hook_exists` (install met a hook sparkd did not
+/// write), `foreign_hook` (uninstall met one), `hook_io` (a rename or removal failed).
 struct HookError: Error, CustomStringConvertible {
+    enum Code: String {
+        case hookExists = "hook_exists"
+        case foreignHook = "foreign_hook"
+        case io = "hook_io"
+    }
+
+    var code: Code
     var message: String
+    /// The hook file concerned.
+    var subject: String
     var hint: String?
 
-    init(_ message: String, hint: String?) {
-        self.message = message
-        self.hint = hint
+    init(_ code: Code, _ message: String, subject: String, hint: String? = nil) {
+        (self.code, self.message, self.subject, self.hint) = (code, message, subject, hint)
+    }
+
+    /// `message` with the system's reason for the last failed call (`errno`, read here: call it
+    /// before anything else can change it).
+    static func io(_ message: String, subject: String) -> HookError {
+        HookError(.io, "\(message): \(String(cString: strerror(errno)))", subject: subject,
+                  hint: "check the permissions of \((subject as NSString).deletingLastPathComponent)")
     }
 
     var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }

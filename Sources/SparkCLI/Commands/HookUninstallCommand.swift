@@ -29,23 +29,20 @@ struct HookUninstallCommand: ParsableCommand {
                 return finish(hook: hook, action: action)
             }
             guard ours else {
-                throw HookError("\(hook) was not written by sparkd; left it alone", hint: "remove it by hand if you mean to")
+                throw HookError(.foreignHook, "\(hook) was not written by sparkd; left it alone", subject: hook,
+                                hint: "remove it by hand if you mean to")
             }
             if HookScript.isPresent(chained) {
                 guard rename(chained, hook) == 0 else {
-                    throw HookError("cannot move \(chained) back to \(hook): \(String(cString: strerror(errno)))", hint: nil)
+                    throw HookError.io("cannot move \(chained) back to \(hook)", subject: hook)
                 }
                 action = "removed (restored the chained hook)"
             } else {
                 guard unlink(hook) == 0 else {
-                    throw HookError("cannot remove \(hook): \(String(cString: strerror(errno)))", hint: nil)
+                    throw HookError.io("cannot remove \(hook)", subject: hook)
                 }
                 action = "removed"
             }
-        } catch let error as HookError {
-            FileHandle.standardError.write(Data("sparkctl: error: \(error)\n".utf8))
-            if json { try? JSONOutput.print(["error": ["code": "foreign_hook", "message": error.message, "subject": hook]]) }
-            throw ExitCode(ExitStatus.failure)
         } catch {
             throw ErrorReport.exit(for: error, json: json)
         }

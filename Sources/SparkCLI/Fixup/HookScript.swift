@@ -110,9 +110,9 @@ enum HookScript {
         let temporary = hook + ".sparkd-\(getpid())"
         unlink(temporary)
         guard create(temporary), rename(temporary, hook) == 0 else {
-            let message = String(cString: strerror(errno))
+            let error = HookError.io("cannot write \(hook)", subject: hook)
             unlink(temporary)
-            throw HookError("cannot write \(hook): \(message)", hint: "check the permissions of \((hook as NSString).deletingLastPathComponent)")
+            throw error
         }
     }
 }

@@ -50,6 +50,8 @@ enum ErrorReport {
             return Body(
                 code: error.daemonCode ?? error.code.rawValue, message: error.message, subject: error.socketPath, hint: error.hint,
                 exitStatus: status)
+        case let error as HookError:
+            return Body(code: error.code.rawValue, message: error.message, subject: error.subject, hint: error.hint, exitStatus: status)
         case let error as SocketLocation.ConfigError:
             return Body(code: "config", message: error.message, hint: error.hint, exitStatus: status)
         default:
