@@ -4,18 +4,22 @@ package import GitKit
 /// it: shared by `apply` (one commit on a base) and `fixup --commits` (`fixup!` commits on a
 /// pushed tip), since both regenerate branches under the same rules.
 extension BranchOwnership {
-    /// The commits of the branch at `tip` past `base`, as ``BranchOwnership`` judges them.
+    /// The commits of the branch at `tip` past `base`, as ``BranchOwnership`` judges them. Each
+    /// commit is read only until the walk's end (sparkd's commit on its own base): below it may
+    /// lie a whole rewritten base history.
     package static func read(
         _ repository: Repository, tip: ObjectID, base: ObjectID, sparkdEmail: String?
     ) throws(GitError) -> BranchOwnership {
-        let commits = try repository.commits(from: tip, excluding: base).map { id throws(GitError) in
+        var commits: [BranchOwnership.Commit] = []
+        for id in try repository.commits(from: tip, excluding: base) {
             let message = try repository.message(of: id)
-            let subject = String(message.split(separator: "\n", maxSplits: 1).first ?? "")
-            let sparkBase = try repository.trailers(of: id).last { $0.key == CommitMessage.baseTrailer }?.value
-            return BranchOwnership.Commit(
-                id: id.description, subject: subject, sparkBase: sparkBase,
+            let commit = BranchOwnership.Commit(
+                id: id.description, subject: String(message.split(separator: "\n", maxSplits: 1).first ?? ""),
+                sparkBase: try repository.trailers(of: id).last { $0.key == CommitMessage.baseTrailer }?.value,
                 parents: try repository.parents(of: id).map(\.description),
                 committerEmail: try repository.committerEmail(of: id))
+            commits.append(commit)
+            if endsTheWalk(commit, sparkdEmail: sparkdEmail) { break }
         }
         return BranchOwnership(commits: commits, sparkdEmail: sparkdEmail)
     }

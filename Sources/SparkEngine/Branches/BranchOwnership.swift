@@ -44,15 +44,26 @@ package struct BranchOwnership: Sendable, Equatable {
         var foreign: [ForeignCommit] = []
         var newestBase: String?
         for commit in commits {
-            let committedBySparkd = sparkdEmail.map { $0.lowercased() == commit.committerEmail.lowercased() } ?? true
-            if let sparkBase = commit.sparkBase, committedBySparkd {
+            if let sparkBase = Self.sparkBase(of: commit, sparkdEmail: sparkdEmail) {
                 if newestBase == nil { newestBase = sparkBase }
-                if commit.parents == [sparkBase] { break }
+                if Self.endsTheWalk(commit, sparkdEmail: sparkdEmail) { break }
                 continue
             }
             foreign.append(ForeignCommit(id: commit.id, subject: commit.subject))
         }
         foreignCommits = foreign
         sparkBase = newestBase
+    }
+
+    /// The `Spark-Base` of `commit` when it is sparkd's (the trailer, and sparkd's committer when
+    /// that is known); nil for anyone else's.
+    static func sparkBase(of commit: Commit, sparkdEmail: String?) -> String? {
+        let committedBySparkd = sparkdEmail.map { $0.lowercased() == commit.committerEmail.lowercased() } ?? true
+        return committedBySparkd ? commit.sparkBase : nil
+    }
+
+    /// Whether `commit` is sparkd's and sits on the base it names: what lies below is base history.
+    static func endsTheWalk(_ commit: Commit, sparkdEmail: String?) -> Bool {
+        sparkBase(of: commit, sparkdEmail: sparkdEmail).map { commit.parents == [$0] } ?? false
     }
 }
