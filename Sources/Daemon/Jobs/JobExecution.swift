@@ -39,14 +39,16 @@ package struct JobExecution: Sendable {
         if let fixupBase = request.fixupBase {
             return try await runFixupCommits(job, base: fixupBase, repository: repository, worker: worker, lease: lease, now: now)
         }
-        let branch = ReviewBranchNaming.branch(
-            recipes: request.recipes, base: request.branch, repository: repository, scope: request.scope)
         do {
             let createdLastHour = try await branchesCreatedLastHour(in: request.repository, now: now)
-            let start = try await executor.run { [self] in
+            let (start, branch) = try await executor.run { [self] in
                 let opened = try Repository.open(at: request.repository)
-                return try self.start(
-                    request, in: opened, at: try opened.resolveCommit(request.base), repository: repository, createdLastHour: createdLastHour)
+                let base = try opened.resolveCommit(request.base)
+                // A shard's name depends on its siblings at the base (names that slug alike).
+                let shards = request.scope == nil ? [] : try JobPlanner.shards(in: opened, at: base)
+                let branch = ReviewBranchNaming.branch(
+                    recipes: request.recipes, base: request.branch, repository: repository, scope: request.scope, shards: shards)
+                return (try self.start(request, in: opened, at: base, repository: repository, createdLastHour: createdLastHour), branch)
             }
             let identity = Signature(name: setup.configuration.identity.name, email: setup.configuration.identity.email)
             let apply = ApplyRequest(

@@ -1,3 +1,4 @@
+package import GitKit
 package import JobQueue
 
 /// Which jobs a trigger queues on one watched branch: one job per recipe rule whose `on:` names
@@ -36,6 +37,11 @@ package enum JobPlanner {
     /// Whether a rule of `branch` that `trigger` runs is sharded by directory.
     package static func isSharded(_ branch: ResolvedConfiguration.Branch, trigger: String) -> Bool {
         branch.rules.contains { $0.on.contains(trigger) && $0.shardByDirectory }
+    }
+
+    /// The shards of `commit`'s tree, from its root entries only.
+    package static func shards(in repository: Repository, at commit: ObjectID) throws(GitError) -> [String] {
+        shards(of: try repository.topLevelEntries(of: commit).map { $0.mode == .tree ? $0.path + "/" : $0.path })
     }
 
     /// The shards of a tree given its paths (a directory may be given as `name/`): each

@@ -146,8 +146,7 @@ package struct JobTriggers: Sendable {
         if JobPlanner.isSharded(branch, trigger: trigger) {
             shards = try await executor.run { () throws -> [String] in
                 let repository = try Repository.open(at: branch.repository)
-                let top = try repository.topLevelEntries(of: try repository.resolveCommit(base))
-                return JobPlanner.shards(of: top.map { $0.mode == .tree ? $0.path + "/" : $0.path })
+                return try JobPlanner.shards(in: repository, at: try repository.resolveCommit(base))
             }
         }
         return JobPlanner.requests(for: branch, trigger: trigger, base: base, shards: shards)

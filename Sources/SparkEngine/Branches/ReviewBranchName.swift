@@ -14,12 +14,17 @@ package enum ReviewBranchName {
         let slugs = ids.map(slug)
         var name = slugs.joined(separator: "+")
         if name.count > 100, let first = slugs.first {
-            var hash = SHA1()
-            hash.update(Array(ids.joined(separator: "\n").utf8))
-            let digest = ObjectID(bytes: hash.finish()).description.prefix(8)
-            name = String(first.prefix(80)) + (slugs.count > 1 ? "+\(slugs.count - 1)-more" : "") + "-\(digest)"
+            name = String(first.prefix(80)) + (slugs.count > 1 ? "+\(slugs.count - 1)-more" : "") + "-" + shortHash(ids.joined(separator: "\n"))
         }
         return prefix + name
+    }
+
+    /// The first 8 hex digits of the SHA-1 of `text`'s UTF-8: what tells apart names that
+    /// slugging or truncation made equal.
+    package static func shortHash(_ text: String) -> String {
+        var hash = SHA1()
+        hash.update(Array(text.utf8))
+        return String(ObjectID(bytes: hash.finish()).description.prefix(8))
     }
 
     /// Lowercase letters, digits, `.`, `_` and `-`; everything else becomes `-`, runs collapse.

@@ -182,6 +182,28 @@ struct SparkdOnceTests {
         #expect(try fixture.store().jobs().count == 4, "the same tip queues nothing again")
     }
 
+    @Test("shards whose names slug alike (Docs and docs, a directory named top-level) get branches of their own")
+    func shardsThatSlugAlike() async throws {
+        let fixture = try DaemonFixture(
+            files: ["Docs/a.txt": "a  \n", "docs/b.txt": "b  \n", "top-level/c.txt": "c  \n", "top.txt": "t  \n", "src/d.txt": "d  \n"],
+            rules: ["{ id: fixup/trailing-whitespace, on: [push], shard: directory }"])
+        let result = try await fixture.once()
+        #expect(result.status == 0, "\(result.stderr)")
+        let jobs = try fixture.store().jobs()
+        #expect(jobs.count == 5)
+        #expect(jobs.allSatisfy { $0.state == .succeeded }, "\(jobs.map { "\($0.request.scope ?? "-"): \($0.state) \($0.reason ?? "")" })")
+        let branches = try fixture.branches().filter { $0.hasPrefix("spark/") }
+        #expect(branches.count == 5, "\(branches)")
+        #expect(branches.contains("spark/fixup-trailing-whitespace-src"), "a shard without a twin keeps its plain name")
+        for (scope, file) in [("Docs", "Docs/a.txt"), ("docs", "docs/b.txt"), ("top-level", "top-level/c.txt"), ("", "top.txt")] {
+            let job = try #require(jobs.first { $0.request.scope == scope })
+            let branch = try #require(job.resultBranch)
+            let digest = String(try Command.check(["sha1sum"], stdin: Array(scope.utf8)).prefix(8))
+            #expect(branch.hasSuffix("-\(digest)"), "\(scope): \(branch)")
+            #expect(try fixture.repo.git("diff", "--name-only", "main", branch) == file)
+        }
+    }
+
     @Test("a broken configuration exits 2 naming file:line:column; a second sparkd on the same state exits 1")
     func badStarts() async throws {
         let fixture = try DaemonFixture()
