@@ -63,13 +63,12 @@ package enum ConfigurationValidator {
                         continue
                     }
                     let local = try RepositoryRecipes.ids(in: opened, commit: tip)
-                    let file = try RepositoryConfigFile.read(from: opened, branch: branch, triggers: triggers)
-                    // The file's own rules are checked before they merge into the daemon's, which
-                    // would hide a recipe the file lists twice with different parameters.
-                    problems += reviewBranchClashes(file?.recipes ?? [], branch: branch, repository: repository)
+                    let file = try RepositoryConfigFile.read(from: opened, branch: branch, tip: tip, triggers: triggers)
                     var rules = repository.recipes
                     for rule in file?.recipes ?? [] {
-                        if let index = rules.firstIndex(where: { $0.id == rule.id }) {
+                        // Merged into the daemon's own rule only: the file's rules stay apart, so a
+                        // recipe it lists twice with different parameters is a clash (below).
+                        if let index = repository.recipes.firstIndex(where: { $0.id == rule.id }) {
                             // Same recipe: the repository adds triggers; the daemon's parameters win.
                             for trigger in rule.on where !rules[index].on.contains(trigger) { rules[index].on.append(trigger) }
                             rules[index].parameters.merge(rule.parameters) { daemon, _ in daemon }
@@ -89,7 +88,7 @@ package enum ConfigurationValidator {
                             hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: recipe.id)) to the repository",
                             repository: repository.path))
                     }
-                    problems += reviewBranchClashes(rules, branch: branch, repository: repository).filter { !problems.contains($0) }
+                    problems += reviewBranchClashes(rules, branch: branch, repository: repository)
                     branches.append(.init(repository: repository.path, branch: branch, rules: rules, fixupCommits: fixup))
                 } catch let error as ConfigError {
                     problems.append(error)

@@ -10,30 +10,22 @@ package struct RepositoryConfigFile: Sendable, Hashable {
     package static let path = RepositoryFile.path
     package var recipes: [RecipeRule]
     package var fixupCommits: FixupCommitsSetting?
-    /// The commit it was read from.
-    package var commit: String
 
-    /// The file at the tip of `branch`, or nil when the commit has none. `triggers` are the names
-    /// `on:` accepts. Errors are named `<repository>@<branch>:.sparkd.yml:line:column`.
+    /// The file in `tip`, the tip of `branch`, or nil when the commit has none (only that path is
+    /// looked up: this runs on every push). `triggers` are the names `on:` accepts. Errors are
+    /// named `<repository>@<branch>:.sparkd.yml:line:column`.
     package static func read(
-        from repository: Repository, branch: String, triggers: [String]
+        from repository: Repository, branch: String, tip: ObjectID, triggers: [String]
     ) throws(ConfigError) -> RepositoryConfigFile? {
         let name = "\(repository.path)@\(branch):\(path)"
         do {
-            guard let tip = try repository.branchTip(branch) else {
-                throw ConfigError(.unknownBranch, "branch '\(branch)' does not exist in '\(repository.path)'",
-                                  hint: "create it, or remove it from 'branches'", repository: repository.path)
-            }
-            let snapshot = try repository.snapshot(of: tip)
-            guard let entry = snapshot.entries.first(where: { $0.path == path }) else { return nil }
+            guard let entry = try repository.entry(at: path, in: tip) else { return nil }
             let bytes = try repository.contents(of: entry)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw ConfigError(.syntax, "\(path) is not valid UTF-8", file: name, hint: "save it as UTF-8",
                                   repository: repository.path)
             }
-            var file = try parse(text, file: name, triggers: triggers)
-            file.commit = tip.description
-            return file
+            return try parse(text, file: name, triggers: triggers)
         } catch let error as ConfigError {
             var error = error
             error.repository = repository.path
@@ -47,7 +39,6 @@ package struct RepositoryConfigFile: Sendable, Hashable {
     /// Parses the file's YAML (``RepositoryFile``, the hook's parser too); `file` names it in
     /// errors. Its `hook:` settings and the rules `on: [pre-commit]` are the hook's
     /// (`sparkctl fixup --staged`): checked here, never run by the daemon.
-    /// ``commit`` is left empty.
     package static func parse(_ text: String, file: String, triggers: [String]) throws(ConfigError) -> RepositoryConfigFile {
         let parsed: RepositoryFile
         do {
@@ -57,6 +48,6 @@ package struct RepositoryConfigFile: Sendable, Hashable {
         }
         var rules: [RecipeRule] = []
         for entry in parsed.rules { rules.append(try RecipeRuleParser.rule(entry, triggers: triggers + [Trigger.preCommit])) }
-        return RepositoryConfigFile(recipes: rules, fixupCommits: parsed.fixupCommits.map(FixupCommitsSetting.init), commit: "")
+        return RepositoryConfigFile(recipes: rules, fixupCommits: parsed.fixupCommits.map(FixupCommitsSetting.init))
     }
 }
