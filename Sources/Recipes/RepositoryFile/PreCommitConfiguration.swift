@@ -15,19 +15,18 @@ package struct PreCommitConfiguration: Sendable, Hashable {
     /// The fixups run when `.sparkd.yml` is missing or names no `pre-commit` recipe.
     package static let defaultRecipes = ["fixup/trailing-whitespace", "fixup/end-of-file", "fixup/mixed-line-ending"]
 
-    /// The rules with `on: [pre-commit]`, in file order.
+    /// The parsed file (empty when there is none): `hook:` and `fixup_commits:` are read from it.
+    package var file: RepositoryFile
+    /// What runs, in order: the file's rules with `on: [pre-commit]`.
     package var rules: [Rule]
-    /// `hook: { fail_on_error: true }`: an unexpected error of the hook fails the commit.
-    package var failOnError: Bool
 
-    /// `fixup_commits:`, when the file sets it.
-    package var fixupCommits: FixupCommitsEntry?
-
-    package init(rules: [Rule] = [], failOnError: Bool = false, fixupCommits: FixupCommitsEntry? = nil) {
-        self.rules = rules
-        self.failOnError = failOnError
-        self.fixupCommits = fixupCommits
+    package init(file: RepositoryFile = RepositoryFile()) {
+        self.file = file
+        rules = file.rules.filter { $0.runs(on: Self.trigger) }.map { Rule(id: $0.id, parameters: $0.parameters) }
     }
+
+    /// `hook: { fail_on_error: true }`: an unexpected error of the hook fails the commit.
+    package var failOnError: Bool { file.failOnError }
 
     /// The recipe ids to run: the configured rules, or ``defaultRecipes`` when there are none.
     package var recipeIDs: [String] { rules.isEmpty ? Self.defaultRecipes : rules.map(\.id) }
@@ -37,17 +36,15 @@ package struct PreCommitConfiguration: Sendable, Hashable {
     /// push of that commit, unless the daemon's own configuration sets fixup_commits —, else the
     /// pre-commit ones.
     package var forCommits: PreCommitConfiguration {
-        guard let fixupCommits else { return self }
-        let ids = fixupCommits.recipes ?? Self.defaultRecipes
-        return PreCommitConfiguration(rules: ids.map { Rule(id: $0, parameters: [:]) }, failOnError: failOnError)
+        guard let fixupCommits = file.fixupCommits else { return self }
+        var configuration = self
+        configuration.rules = (fixupCommits.recipes ?? Self.defaultRecipes).map { Rule(id: $0, parameters: [:]) }
+        return configuration
     }
 
     /// Parses `.sparkd.yml`'s text (``RepositoryFile``, the daemon's parser too); `file` names it
     /// in errors (`file:line:column`).
     package static func parse(_ text: String, file: String) throws(RecipeError) -> PreCommitConfiguration {
-        let parsed = try RepositoryFile.parse(text, file: file)
-        return PreCommitConfiguration(
-            rules: parsed.rules.filter { $0.runs(on: trigger) }.map { Rule(id: $0.id, parameters: $0.parameters) },
-            failOnError: parsed.failOnError, fixupCommits: parsed.fixupCommits)
+        PreCommitConfiguration(file: try RepositoryFile.parse(text, file: file))
     }
 }

@@ -46,7 +46,7 @@ package struct BranchOwnership: Sendable, Equatable {
         for commit in commits {
             if let sparkBase = Self.sparkBase(of: commit, sparkdEmail: sparkdEmail) {
                 if newestBase == nil { newestBase = sparkBase }
-                if Self.endsTheWalk(commit, sparkdEmail: sparkdEmail) { break }
+                if commit.parents == [sparkBase] { break }
                 continue
             }
             foreign.append(ForeignCommit(id: commit.id, subject: commit.subject))
@@ -62,7 +62,8 @@ package struct BranchOwnership: Sendable, Equatable {
         return committedBySparkd ? commit.sparkBase : nil
     }
 
-    /// Whether `commit` is sparkd's and sits on the base it names: what lies below is base history.
+    /// Whether `commit` is sparkd's and sits on the base it names: what lies below is base history
+    /// (where ``init(commits:sparkdEmail:)`` stops judging, and the reader stops reading).
     static func endsTheWalk(_ commit: Commit, sparkdEmail: String?) -> Bool {
         sparkBase(of: commit, sparkdEmail: sparkdEmail).map { commit.parents == [$0] } ?? false
     }
