@@ -12,11 +12,7 @@ struct SparkdFixupCommitsTests {
         let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
         let repo = fixture.repo
         let base = try repo.git("rev-parse", "main")
-        try repo.git("switch", "-q", "-c", "feature")
-        try repo.commit(["b.txt": "b  \n"], message: "add b")
-        try repo.commit(["c.txt": "c\n"], message: "add c")
-        try repo.commit(["d.txt": "no newline"], message: "add d")
-        try repo.git("switch", "-q", "main")
+        try repo.commitOnFeature([(["b.txt": "b  \n"], "add b"), (["c.txt": "c\n"], "add c"), (["d.txt": "no newline"], "add d")])
         try fixture.writeConfig(
             rules: ["{ id: fixup/trailing-whitespace, on: [manual] }"],
             repositoryExtra: "    fixup_commits: { base: main }", branches: ["main", "feature"])
@@ -56,11 +52,10 @@ struct SparkdFixupCommitsTests {
     func fixupCommitsFromRepositoryFile() async throws {
         let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
         let repo = fixture.repo
-        try repo.git("switch", "-q", "-c", "feature")
-        try repo.commit([".sparkd.yml": "version: 1\nfixup_commits: { base: main, recipes: [fixup/end-of-file] }\n"], message: "ask for fixups")
-        try repo.commit(["b.txt": "b  \n"], message: "add b")
-        try repo.commit(["d.txt": "no newline"], message: "add d")
-        try repo.git("switch", "-q", "main")
+        try repo.commitOnFeature([
+            ([".sparkd.yml": "version: 1\nfixup_commits: { base: main, recipes: [fixup/end-of-file] }\n"], "ask for fixups"),
+            (["b.txt": "b  \n"], "add b"), (["d.txt": "no newline"], "add d"),
+        ])
         try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [manual] }"], branches: ["main", "feature"])
 
         let result = try await fixture.once()
@@ -78,9 +73,7 @@ struct SparkdFixupCommitsTests {
     func fixupBranchWithinLimits() async throws {
         let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
         let repo = fixture.repo
-        try repo.git("switch", "-q", "-c", "feature")
-        try repo.commit(["b.txt": "b  \n"], message: "add b")
-        try repo.git("switch", "-q", "main")
+        try repo.commitOnFeature([(["b.txt": "b  \n"], "add b")])
         // Someone else's branch under the prefix already fills `open_branches: 1`.
         try repo.git("branch", "spark/other", "main")
         try fixture.writeConfig(
@@ -98,15 +91,11 @@ struct SparkdFixupCommitsTests {
         // A blocked job stays blocked; the next push, with room for the branch, makes it. At the
         // limit again (the fixup branch is the open one), a later push still updates it.
         try repo.git("branch", "-D", "spark/other")
-        try repo.git("switch", "-q", "feature")
-        try repo.commit(["c.txt": "c  \n"], message: "add c")
-        try repo.git("switch", "-q", "main")
+        try repo.commitOnFeature([(["c.txt": "c  \n"], "add c")])
         result = try await fixture.once()
         #expect(result.status == 0, "\(result.stderr)")
         let first = try #require(fixture.branchTip("spark/fixup/feature"))
-        try repo.git("switch", "-q", "feature")
-        try repo.commit(["d.txt": "d  \n"], message: "add d")
-        try repo.git("switch", "-q", "main")
+        try repo.commitOnFeature([(["d.txt": "d  \n"], "add d")])
         result = try await fixture.once()
         #expect(result.status == 0, "\(result.stderr)")
         let second = try #require(fixture.branchTip("spark/fixup/feature"))
@@ -115,5 +104,19 @@ struct SparkdFixupCommitsTests {
         #expect(subjects == ["fixup! add b", "fixup! add c", "fixup! add d"])
         fixupJob = try #require(try fixture.store().jobs().filter { $0.request.fixupBase == "main" }.max { $0.id < $1.id })
         #expect(fixupJob.state == .succeeded)
+    }
+}
+
+extension GitFixture {
+    /// Commits `commits` (files, message; oldest first) on `feature`, made from the current branch
+    /// the first time, then checks out `main` again.
+    func commitOnFeature(_ commits: [(files: [String: String], message: String)]) throws {
+        if (try? git("rev-parse", "--verify", "-q", "refs/heads/feature")) == nil {
+            try git("switch", "-q", "-c", "feature")
+        } else {
+            try git("switch", "-q", "feature")
+        }
+        for commit in commits { try self.commit(commit.files, message: commit.message) }
+        try git("switch", "-q", "main")
     }
 }
