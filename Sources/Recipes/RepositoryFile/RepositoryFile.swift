@@ -52,14 +52,13 @@ package struct RepositoryFile: Sendable, Hashable {
                 parsed.fixupCommits = try FixupCommitsEntry.parse(entry.value, in: path, reader: reader)
             default:
                 for option in try reader.entries(of: entry.value, in: "'hook'", valid: ["fail_on_error"], expected: "a mapping") {
+                    // Spelled as a bool parameter is (true/false, yes/no, on/off, 1/0).
                     let value = try reader.string(option.value, key: option.key, in: "'hook'")
-                    switch value {
-                    case "true", "yes", "on": parsed.failOnError = true
-                    case "false", "no", "off": parsed.failOnError = false
-                    default:
+                    guard case .bool(let flag)? = ParameterType.bool.convert(value) else {
                         throw reader.error(.invalidValue, "'fail_on_error' must be true or false, not '\(value)'", at: option.value,
                                            key: "fail_on_error")
                     }
+                    parsed.failOnError = flag
                 }
             }
         }
