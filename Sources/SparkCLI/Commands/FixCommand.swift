@@ -64,7 +64,7 @@ struct FixCommand: AsyncParsableCommand {
         }
         if let stdinFilename {
             let input = Array(FileHandle.standardInput.readDataToEndOfFile())
-            let result = FileFix.run(plans, on: input, path: FileFix.selectionPath(stdinFilename))
+            let result = FixFilter.run(plans, on: input, path: FixFilter.selectionPath(stdinFilename))
             FileHandle.standardOutput.write(Data(result.bytes))
             if let skipped = result.skipped { Self.standardError("\(stdinFilename): skipped (\(skipped))") }
             for finding in result.findings { Self.standardError("\(stdinFilename): \(finding)") }
@@ -92,7 +92,7 @@ struct FixCommand: AsyncParsableCommand {
             return false
         }
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-        let result = FileFix.run(plans, on: original, path: FileFix.selectionPath(file))
+        let result = FixFilter.run(plans, on: original, path: FixFilter.selectionPath(file))
         if let skipped = result.skipped { Self.standardError("\(file): skipped (\(skipped))") }
         for finding in result.findings { print("\(file): \(finding)") }
         guard result.changed else { return !result.findings.isEmpty }

@@ -3,7 +3,7 @@ internal import Recipes
 
 /// `sparkctl fix` on one file's bytes: every recipe's per-file steps in order, each on the
 /// previous one's output.
-enum FileFix {
+enum FixFilter {
     struct Result {
         var bytes: [UInt8]
         var changed: Bool
