@@ -23,14 +23,9 @@ test-peers:
 	@scripts/install-test-peers.sh
 
 ## The whole suite.
-# Swift Testing starts every test at once on a cooperative pool of one thread per core; the many
-# tests that run git synchronously then hold both threads for a minute or more, and a test waiting
-# on a timer (the ref watcher's, a daemon's poll) is resumed only after all of them: on a slow disk
-# past its timeout. Eight at a time keeps that queue short and the run as fast (55 s against 90 s).
-TEST_WIDTH ?= 8
 test: deps test-peers
 	$(SWIFT) build --build-tests
-	SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH=$(TEST_WIDTH) $(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build
 
 ## Commit of 10,000 changed files: sparkctl apply vs git worktree + add -A + commit.
 bench-commit: deps

@@ -76,6 +76,8 @@ let package = Package(
             name: "CLibGit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // Dedicated threads for blocking work (libgit2, CPU-heavy recipe programs), reached with `await`.
+        .target(name: "Executors", swiftSettings: swiftSettings),
         // What the static libgit2 needs at link time and nothing else imports.
         .target(name: "CLibGit2Link"),
         .target(
@@ -105,7 +107,7 @@ let package = Package(
         ),
         .target(
             name: "SparkEngine",
-            dependencies: ["GitKit", "Recipes", "WSESim"],
+            dependencies: ["Executors", "GitKit", "Recipes", "WSESim"],
             swiftSettings: swiftSettings
         ),
         // The simulated WSE backend's performance model and discrete-event simulator. Foundation only.
@@ -145,7 +147,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "ControlAPI", "GitKit", "JobQueue", "Recipes", "SparkEngine", "WSESim",
+                "ControlAPI", "Executors", "GitKit", "JobQueue", "Recipes", "SparkEngine", "WSESim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -197,7 +199,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: [],
+            dependencies: ["Executors"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

@@ -11,10 +11,10 @@ import Testing
     let app: GitFixture
     let catalog: RecipeCatalog
 
-    init() throws {
+    init() async throws {
         directory = try TemporaryDirectory("daemon-config")
-        app = try GitFixture.create(at: directory.path + "/app")
-        try app.commit(["README.md": "app\n"])
+        app = try await GitFixture.create(at: directory.path + "/app")
+        try await app.commit(["README.md": "app\n"])
         let builtin = try #require(RecipeCatalog.builtinDirectory())
         catalog = try RecipeCatalog.tolerant(directories: [builtin])
     }
@@ -60,8 +60,8 @@ import Testing
     }
 
     @Test("an unknown recipe in fixup_commits is reported the same way, naming fixup_commits")
-    func unknownFixupRecipe() throws {
-        try app.git("branch", "feature")
+    func unknownFixupRecipe() async throws {
+        try await app.git("branch", "feature")
         let config = try configuration(
             "  - path: \(app.path)\n    branches: [main, feature]\n    fixup_commits: { base: main, recipes: [fixup/end-of-flie] }\n")
         let problem = try #require(ConfigurationValidator.resolve(config, catalog: catalog).problems.first)
@@ -70,8 +70,8 @@ import Testing
     }
 
     @Test(".sparkd.yml is read from the branch's tip commit, not the working tree, and adds recipes and triggers")
-    func repositoryFile() throws {
-        try app.commit([
+    func repositoryFile() async throws {
+        try await app.commit([
             ".sparkd.yml": "version: 1\nrecipes:\n  - { id: fixup/end-of-file, on: [nightly] }\n  - { id: team/banner, on: [manual] }\n",
             ".sparkd/recipes/team/banner.yml": "not read here\n",
         ])
@@ -86,8 +86,8 @@ import Testing
     }
 
     @Test("an error in .sparkd.yml names repository@branch:.sparkd.yml:line:column")
-    func repositoryFileError() throws {
-        try app.commit([".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [pushh] }\n"])
+    func repositoryFileError() async throws {
+        try await app.commit([".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [pushh] }\n"])
         let config = try configuration("  - path: \(app.path)\n")
         let problem = try #require(ConfigurationValidator.resolve(config, catalog: catalog).problems.first)
         #expect(problem.code == .unknownTrigger)
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test("rules that would write one review branch with different work are refused, naming both; one rule again with other triggers is fine")
-    func reviewBranchClashes() throws {
+    func reviewBranchClashes() async throws {
         let fine = try configuration("""
               - path: \(app.path)
                 recipes:
@@ -121,7 +121,7 @@ import Testing
         #expect(twice.message == "recipe 'fixup/end-of-file' is listed twice for 'main' with different parameters (first at "
             + "sparkd.yml:5:15); both would write review branch 'spark/fixup-end-of-file'")
 
-        try app.commit([
+        try await app.commit([
             ".sparkd/recipes/team/a-b.yml": "not read here\n", ".sparkd/recipes/team-a/b.yml": "not read here\n",
             ".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [pre-commit] }\n",
         ])
@@ -129,7 +129,7 @@ import Testing
         #expect(ConfigurationValidator.resolve(slugs, catalog: catalog).problems.isEmpty,
                 "a rule only for the hook writes no review branch")
 
-        try app.commit([".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [manual] }\n"])
+        try await app.commit([".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [manual] }\n"])
         let resolved = ConfigurationValidator.resolve(slugs, catalog: catalog)
         #expect(resolved.problems.count == 1, "\(resolved.problems)")
         let clash = try #require(resolved.problems.first)
@@ -140,7 +140,7 @@ import Testing
         #expect(resolved.branches.isEmpty, "the repository is not served until it is fixed")
 
         // The file's own duplicates are refused before they merge into the daemon's rules.
-        try app.commit([".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [nightly] }\n"
+        try await app.commit([".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [nightly] }\n"
             + "  - { id: fixup/end-of-file, on: [manual], with: { x: y } }\n"])
         let plain = try configuration("  - path: \(app.path)\n")
         let fileTwice = try #require(ConfigurationValidator.resolve(plain, catalog: catalog).problems.first)
@@ -149,10 +149,10 @@ import Testing
     }
 
     @Test("fixup_commits in a pushed branch's .sparkd.yml asks for fixup! commits on that branch; the daemon's own setting wins")
-    func fixupCommitsFromTheRepository() throws {
-        try app.git("switch", "-q", "-c", "feature")
-        try app.commit([".sparkd.yml": "fixup_commits: { base: main, recipes: [fixup/end-of-file] }\n"], message: "ask for fixups")
-        try app.git("switch", "-q", "main")
+    func fixupCommitsFromTheRepository() async throws {
+        try await app.git("switch", "-q", "-c", "feature")
+        try await app.commit([".sparkd.yml": "fixup_commits: { base: main, recipes: [fixup/end-of-file] }\n"], message: "ask for fixups")
+        try await app.git("switch", "-q", "main")
         let config = try configuration("  - { path: \(app.path), branches: [main, feature] }\n")
         var resolved = ConfigurationValidator.resolve(config, catalog: catalog)
         #expect(resolved.problems.isEmpty, "\(resolved.problems)")
@@ -166,9 +166,9 @@ import Testing
         resolved = ConfigurationValidator.resolve(own, catalog: catalog)
         #expect(resolved.branches.first { $0.branch == "feature" }?.fixupCommits?.recipes == PreCommitConfiguration.defaultRecipes)
 
-        try app.git("switch", "-q", "feature")
-        try app.commit([".sparkd.yml": "fixup_commits: { base: main, recipes: [fixup/end-of-flie] }\n"], message: "typo")
-        try app.git("switch", "-q", "main")
+        try await app.git("switch", "-q", "feature")
+        try await app.commit([".sparkd.yml": "fixup_commits: { base: main, recipes: [fixup/end-of-flie] }\n"], message: "typo")
+        try await app.git("switch", "-q", "main")
         let problem = try #require(ConfigurationValidator.resolve(config, catalog: catalog).problems.first)
         #expect(problem.code == .unknownRecipe)
         #expect(problem.message == "unknown recipe 'fixup/end-of-flie' in fixup_commits; did you mean 'fixup/end-of-file'?")

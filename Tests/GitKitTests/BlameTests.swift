@@ -7,8 +7,8 @@ import Testing
 @Suite("GitKit blame")
 struct BlameTests {
     /// `git blame --porcelain` as (commit, boundary) per final line.
-    static func porcelain(_ repo: GitFixture, _ arguments: [String]) throws -> [(commit: String, boundary: Bool)] {
-        let text = try repo.git(["blame", "--porcelain"] + arguments)
+    static func porcelain(_ repo: GitFixture, _ arguments: [String]) async throws -> [(commit: String, boundary: Bool)] {
+        let text = try await repo.git(["blame", "--porcelain"] + arguments)
         var lines: [(String, Bool)] = []
         var boundaries: Set<String> = []
         var current = ""
@@ -32,22 +32,22 @@ struct BlameTests {
     }
 
     @Test("every line names the commit git blame names; lines older than the range are boundary lines")
-    func matchesGitBlame() throws {
+    func matchesGitBlame() async throws {
         let directory = try TemporaryDirectory("sparkd-blame")
-        let repo = try GitFixture.create(at: directory.path + "/repo")
-        try repo.commit(["f.txt": "one\ntwo\nthree\nfour\n"], message: "root")
-        let base = try repo.commit(["f.txt": "one\ntwo changed\nthree\nfour\n"], message: "base")
-        try repo.commit(["f.txt": "one\ntwo changed\nthree\nfour\nfive\nsix\n"], message: "append")
-        try repo.commit(["f.txt": "zero\none\ntwo changed\nthree again\nfour\nfive\nsix\n", "g.txt": "g\n"], message: "edit")
-        try repo.commit(["g.txt": "g2\n"], message: "other file")
+        let repo = try await GitFixture.create(at: directory.path + "/repo")
+        try await repo.commit(["f.txt": "one\ntwo\nthree\nfour\n"], message: "root")
+        let base = try await repo.commit(["f.txt": "one\ntwo changed\nthree\nfour\n"], message: "base")
+        try await repo.commit(["f.txt": "one\ntwo changed\nthree\nfour\nfive\nsix\n"], message: "append")
+        try await repo.commit(["f.txt": "zero\none\ntwo changed\nthree again\nfour\nfive\nsix\n", "g.txt": "g\n"], message: "edit")
+        try await repo.commit(["g.txt": "g2\n"], message: "other file")
 
         let whole = try Self.libgit2(repo, path: "f.txt", newest: "HEAD", oldest: nil)
-        let wholeGit = try Self.porcelain(repo, ["HEAD", "--", "f.txt"])
+        let wholeGit = try await Self.porcelain(repo, ["HEAD", "--", "f.txt"])
         #expect(whole.map(\.commit) == wholeGit.map(\.commit))
         #expect(whole.count == 7)
 
         let ranged = try Self.libgit2(repo, path: "f.txt", newest: "HEAD", oldest: base)
-        let rangedGit = try Self.porcelain(repo, ["\(base)..HEAD", "--", "f.txt"])
+        let rangedGit = try await Self.porcelain(repo, ["\(base)..HEAD", "--", "f.txt"])
         #expect(ranged.map(\.boundary) == rangedGit.map(\.boundary))
         // Lines changed inside the range name the same commit; older ones are boundary lines.
         for (ours, theirs) in zip(ranged, rangedGit) where !theirs.boundary {
@@ -57,10 +57,10 @@ struct BlameTests {
     }
 
     @Test("a path that is not in the commit is notFound")
-    func missingPath() throws {
+    func missingPath() async throws {
         let directory = try TemporaryDirectory("sparkd-blame")
-        let repo = try GitFixture.create(at: directory.path + "/repo")
-        try repo.commit(["f.txt": "one\n"], message: "root")
+        let repo = try await GitFixture.create(at: directory.path + "/repo")
+        try await repo.commit(["f.txt": "one\n"], message: "root")
         let repository = try Repository.open(at: repo.path)
         let error = #expect(throws: GitError.self) {
             try repository.blame(path: "nope.txt", at: try repository.resolveCommit("HEAD"))

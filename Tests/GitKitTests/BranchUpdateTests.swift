@@ -11,38 +11,38 @@ struct BranchUpdateTests {
             author: .sparkd, committer: .sparkd))
     }
 
-    @Test func createsThenUpdatesWithTheExpectedOldValue() throws {
+    @Test func createsThenUpdatesWithTheExpectedOldValue() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
-        try repo.commit(["f.txt": "0\n"])
+        let repo = try await GitFixture.create(at: dir.path)
+        try await repo.commit(["f.txt": "0\n"])
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
         let first = try commitOnTop(opened, base, "1")
         try opened.updateBranch("spark/test", to: first, expecting: nil, reflogMessage: "sparkd: create")
-        #expect(try repo.git("rev-parse", "spark/test") == first.description)
-        #expect(try repo.git("reflog", "-1", "--format=%gs", "spark/test") == "sparkd: create")
+        #expect(try await repo.git("rev-parse", "spark/test") == first.description)
+        #expect(try await repo.git("reflog", "-1", "--format=%gs", "spark/test") == "sparkd: create")
 
         let second = try commitOnTop(opened, base, "2")
         try opened.updateBranch("spark/test", to: second, expecting: first, reflogMessage: "sparkd: update")
-        #expect(try repo.git("rev-parse", "spark/test") == second.description)
-        try repo.git("fsck", "--full")
+        #expect(try await repo.git("rev-parse", "spark/test") == second.description)
+        try await repo.git("fsck", "--full")
     }
 
-    @Test func lostRaceIsRefusedAndTheOtherWritersCommitSurvives() throws {
+    @Test func lostRaceIsRefusedAndTheOtherWritersCommitSurvives() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
-        try repo.commit(["f.txt": "0\n"])
+        let repo = try await GitFixture.create(at: dir.path)
+        try await repo.commit(["f.txt": "0\n"])
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
         let ours = try commitOnTop(opened, base, "ours")
         try opened.updateBranch("spark/race", to: ours, expecting: nil, reflogMessage: "create")
 
         // sparkd reads the branch ...
-        let readValue = try #require(try opened.branchTip("spark/race"))
+        let readValue = try #require(try await opened.branchTip("spark/race"))
         // ... a human pushes a commit onto it with the git CLI ...
-        try repo.git("checkout", "-q", "spark/race")
-        let theirs = try repo.commit(["f.txt": "human\n"], message: "human fix")
-        try repo.git("checkout", "-q", "main")
+        try await repo.git("checkout", "-q", "spark/race")
+        let theirs = try await repo.commit(["f.txt": "human\n"], message: "human fix")
+        try await repo.git("checkout", "-q", "main")
         // ... and sparkd's update, still expecting the old value, must be refused.
         let next = try commitOnTop(opened, base, "next")
         let error = #expect(throws: GitError.self) {
@@ -50,22 +50,22 @@ struct BranchUpdateTests {
         }
         #expect(error?.code == .modified)
         #expect(error?.message.contains("changed since sparkd read it") == true)
-        #expect(try repo.git("rev-parse", "spark/race") == theirs)
+        #expect(try await repo.git("rev-parse", "spark/race") == theirs)
 
         // Creating a branch that appeared meanwhile is the same lost race.
-        try repo.git("branch", "spark/appeared", "main")
+        try await repo.git("branch", "spark/appeared", "main")
         let created = #expect(throws: GitError.self) {
             try opened.updateBranch("spark/appeared", to: next, expecting: nil, reflogMessage: "create")
         }
         #expect(created?.code == .modified)
-        #expect(try repo.git("rev-parse", "spark/appeared") == base.description)
+        #expect(try await repo.git("rev-parse", "spark/appeared") == base.description)
     }
 
-    @Test func refusesABranchCheckedOutInAnyWorktree() throws {
+    @Test func refusesABranchCheckedOutInAnyWorktree() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path + "/repo")
-        try repo.commit(["f.txt": "0\n"])
-        try repo.git("worktree", "add", "-q", "-b", "elsewhere", dir.path + "/linked")
+        let repo = try await GitFixture.create(at: dir.path + "/repo")
+        try await repo.commit(["f.txt": "0\n"])
+        try await repo.git("worktree", "add", "-q", "-b", "elsewhere", dir.path + "/linked")
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
         let next = try commitOnTop(opened, base, "x")
@@ -74,14 +74,14 @@ struct BranchUpdateTests {
                 try opened.updateBranch(branch, to: next, expecting: base, reflogMessage: "update")
             }
             #expect(error?.code == .checkedOut, "branch \(branch)")
-            #expect(try repo.git("rev-parse", branch) == base.description)
+            #expect(try await repo.git("rev-parse", branch) == base.description)
         }
     }
 
-    @Test func retriesALockAndReportsOneThatStaysHeld() throws {
+    @Test func retriesALockAndReportsOneThatStaysHeld() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
-        try repo.commit(["f.txt": "0\n"])
+        let repo = try await GitFixture.create(at: dir.path)
+        try await repo.commit(["f.txt": "0\n"])
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
         let next = try commitOnTop(opened, base, "x")
@@ -94,18 +94,18 @@ struct BranchUpdateTests {
         }
         #expect(held?.code == .locked)
         #expect(held?.hint?.contains(".lock") == true)
-        #expect(try opened.branchTip("spark/locked") == nil)
+        #expect(try await opened.branchTip("spark/locked") == nil)
 
         // A lock released while sparkd retries: the update goes through.
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { try? FileManager.default.removeItem(atPath: lock) }
         try opened.updateBranch("spark/locked", to: next, expecting: nil, reflogMessage: "c", lockRetryBudget: .seconds(3))
-        #expect(try repo.git("rev-parse", "spark/locked") == next.description)
+        #expect(try await repo.git("rev-parse", "spark/locked") == next.description)
     }
 
-    @Test func rejectsInvalidNamesAndDeletesOnlyTheExpectedValue() throws {
+    @Test func rejectsInvalidNamesAndDeletesOnlyTheExpectedValue() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
-        try repo.commit(["f.txt": "0\n"])
+        let repo = try await GitFixture.create(at: dir.path)
+        try await repo.commit(["f.txt": "0\n"])
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
         let next = try commitOnTop(opened, base, "x")
@@ -118,16 +118,16 @@ struct BranchUpdateTests {
         let moved = #expect(throws: GitError.self) { try opened.deleteBranch("spark/gone", expecting: base) }
         #expect(moved?.code == .modified)
         try opened.deleteBranch("spark/gone", expecting: next)
-        #expect(try opened.branchTip("spark/gone") == nil)
+        #expect(try await opened.branchTip("spark/gone") == nil)
     }
 
-    @Test func listsCommitsPastTheBase() throws {
+    @Test func listsCommitsPastTheBase() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
-        let base = try repo.commit(["f.txt": "0\n"])
-        try repo.git("checkout", "-q", "-b", "topic")
-        let one = try repo.commit(["f.txt": "1\n"])
-        let two = try repo.commit(["f.txt": "2\n"])
+        let repo = try await GitFixture.create(at: dir.path)
+        let base = try await repo.commit(["f.txt": "0\n"])
+        try await repo.git("checkout", "-q", "-b", "topic")
+        let one = try await repo.commit(["f.txt": "1\n"])
+        let two = try await repo.commit(["f.txt": "2\n"])
         let opened = try Repository.open(at: repo.path)
         let listed = try opened.commits(from: #require(ObjectID(hex: two)), excluding: #require(ObjectID(hex: base)))
         #expect(listed.map(\.description) == [two, one])

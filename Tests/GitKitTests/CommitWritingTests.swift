@@ -6,9 +6,9 @@ import Testing
 @Suite("Writing trees and commits")
 struct CommitWritingTests {
     /// A repository with nested files, an executable and a file that will become a directory.
-    private func makeRepository(_ dir: TemporaryDirectory) throws -> GitFixture {
-        let repo = try GitFixture.create(at: dir.path + "/repo")
-        try repo.commit([
+    private func makeRepository(_ dir: TemporaryDirectory) async throws -> GitFixture {
+        let repo = try await GitFixture.create(at: dir.path + "/repo")
+        try await repo.commit([
             "keep.txt": "keep\n", "modify.txt": "old\n", "delete.txt": "bye\n", "mode.sh": "echo\n",
             "becomes-dir": "I am a file\n", "dir-becomes-file/a": "a\n", "dir-becomes-file/sub/b": "b\n",
             "deep/er/than/that.txt": "deep\n",
@@ -37,15 +37,15 @@ struct CommitWritingTests {
         """
 
     @Test(arguments: [Int.max, 1])
-    func writesEveryKindOfChangeWithoutTouchingTheCheckout(packThreshold: Int) throws {
+    func writesEveryKindOfChangeWithoutTouchingTheCheckout(packThreshold: Int) async throws {
         let dir = try TemporaryDirectory()
-        let repo = try makeRepository(dir)
+        let repo = try await makeRepository(dir)
         // Staged and unstaged edits must survive untouched.
         try repo.write(["keep.txt": "staged edit\n"])
-        try repo.git("add", "keep.txt")
+        try await repo.git("add", "keep.txt")
         try repo.write(["modify.txt": "unstaged edit\n", "untracked.txt": "u\n"])
         let before = try CheckoutState(repo)
-        let looseBefore = try repo.looseObjectCount()
+        let looseBefore = try await repo.looseObjectCount()
 
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
@@ -56,30 +56,30 @@ struct CommitWritingTests {
             packThreshold: packThreshold)
 
         #expect(try CheckoutState(repo) == before)
-        try repo.git("fsck", "--full", "--strict")
-        let tree = try repo.git("ls-tree", "-r", "--format=%(objectmode) %(path)", commit.description)
+        try await repo.git("fsck", "--full", "--strict")
+        let tree = try await repo.git("ls-tree", "-r", "--format=%(objectmode) %(path)", commit.description)
         #expect(tree == expectedTree)
-        #expect(try repo.show(commit.description, "becomes-dir/inside.txt") == Array("now a dir\n".utf8))
-        #expect(try repo.git("rev-parse", "\(commit)^") == base.description)
-        #expect(try repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>", commit.description)
+        #expect(try await repo.show(commit.description, "becomes-dir/inside.txt") == Array("now a dir\n".utf8))
+        #expect(try await repo.git("rev-parse", "\(commit)^") == base.description)
+        #expect(try await repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>", commit.description)
             == "A U Thor <a@example.com>|sparkd <sparkd@localhost>")
         #expect(try opened.trailers(of: commit).map { "\($0.key)=\($0.value)" }
             == ["Spark-Recipe=test@1", "Spark-Base=\(base)"])
         // No branch was created or moved.
-        #expect(try repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
+        #expect(try await repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
 
         if packThreshold == 1 {
-            #expect(try repo.looseObjectCount() == looseBefore, "a packed write adds no loose objects")
-            #expect(try repo.packCount() == 1)
+            await #expect(try repo.looseObjectCount() == looseBefore, "a packed write adds no loose objects")
+            await #expect(try repo.packCount() == 1)
         } else {
-            #expect(try repo.looseObjectCount() > looseBefore)
-            #expect(try repo.packCount() == 0)
+            await #expect(try repo.looseObjectCount() > looseBefore)
+            await #expect(try repo.packCount() == 0)
         }
     }
 
-    @Test func packedWriteOfObjectsThatAlreadyExistWritesNoPack() throws {
+    @Test func packedWriteOfObjectsThatAlreadyExistWritesNoPack() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try makeRepository(dir)
+        let repo = try await makeRepository(dir)
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
         let request = CommitRequest(
@@ -88,22 +88,22 @@ struct CommitWritingTests {
         let first = try opened.writeCommit(request, packThreshold: 1)
         // The same commit (same second) again: every object exists, nothing new to pack.
         _ = try opened.writeCommit(request, packThreshold: 1)
-        try repo.git("fsck", "--full")
-        #expect(try repo.git("rev-parse", "\(first)^{tree}") == (try repo.git("rev-parse", "HEAD^{tree}")))
+        try await repo.git("fsck", "--full")
+        #expect(try await repo.git("rev-parse", "\(first)^{tree}") == (try await repo.git("rev-parse", "HEAD^{tree}")))
     }
 
-    @Test func blobIDsMatchGitHashObject() throws {
+    @Test func blobIDsMatchGitHashObject() async throws {
         let dir = try TemporaryDirectory()
         for sample in [[UInt8](), Array("hello\n".utf8), [0, 255, 13, 10], Array(repeating: 0x61, count: 70_000)] {
             let file = try dir.write("sample", sample)
-            let expected = try Command.check(["git", "hash-object", file]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let expected = try await Command.check(["git", "hash-object", file]).trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(ObjectID.blob(of: sample).description == expected)
         }
     }
 
-    @Test func precomputedBlobIDsLandInAValidPack() throws {
+    @Test func precomputedBlobIDsLandInAValidPack() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try makeRepository(dir)
+        let repo = try await makeRepository(dir)
         let opened = try Repository.open(at: repo.path)
         let base = try opened.resolveCommit("HEAD")
         let bytes = Array("precomputed\n".utf8)
@@ -111,16 +111,16 @@ struct CommitWritingTests {
             CommitRequest(parent: base, changes: [.write("p.txt", bytes, id: ObjectID.blob(of: bytes))],
                           message: "p\n", author: .sparkd, committer: .sparkd),
             packThreshold: 1)
-        try repo.git("fsck", "--full", "--strict")
-        #expect(try repo.show(commit.description, "p.txt") == bytes)
+        try await repo.git("fsck", "--full", "--strict")
+        #expect(try await repo.show(commit.description, "p.txt") == bytes)
     }
 
     @Test(arguments: [Int.max, 1])
-    func writesBlobsLooseBelowThePackThresholdAndAsOnePackFromIt(packThreshold: Int) throws {
+    func writesBlobsLooseBelowThePackThresholdAndAsOnePackFromIt(packThreshold: Int) async throws {
         let dir = try TemporaryDirectory()
-        let repo = try makeRepository(dir)
-        try repo.git("repack", "-a", "-d", "-q")
-        #expect(try repo.looseObjectCount() == 0)
+        let repo = try await makeRepository(dir)
+        try await repo.git("repack", "-a", "-d", "-q")
+        await #expect(try repo.looseObjectCount() == 0)
         // Five new blobs and one that exists already ("keep\n").
         let contents = (0..<5).map { Array("blob \($0)\n".utf8) } + [Array("keep\n".utf8)]
         let opened = try Repository.open(at: repo.path)
@@ -130,13 +130,13 @@ struct CommitWritingTests {
         #expect(ids == contents.map { ObjectID.blob(of: $0) })
         // Readable at once through the handle that wrote them, as the hook reads them back.
         for (id, bytes) in zip(ids, contents) { #expect(try opened.contents(of: id) == bytes) }
-        try repo.git("fsck", "--full", "--strict")
+        try await repo.git("fsck", "--full", "--strict")
         if packThreshold == 1 {
-            #expect(try repo.looseObjectCount() == 0, "a packed write adds no loose objects")
-            #expect(try repo.packCount() == 2, "the repacked history and one new pack")
+            await #expect(try repo.looseObjectCount() == 0, "a packed write adds no loose objects")
+            await #expect(try repo.packCount() == 2, "the repacked history and one new pack")
         } else {
-            #expect(try repo.looseObjectCount() == 5, "one loose object per new blob; the existing one is reused")
-            #expect(try repo.packCount() == 1)
+            await #expect(try repo.looseObjectCount() == 5, "one loose object per new blob; the existing one is reused")
+            await #expect(try repo.packCount() == 1)
         }
     }
 
@@ -149,13 +149,13 @@ struct CommitWritingTests {
 }
 
 extension GitFixture {
-    func looseObjectCount() throws -> Int {
-        let line = try git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("count:") }!
+    func looseObjectCount() async throws -> Int {
+        let line = try await git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("count:") }!
         return Int(line.split(separator: " ")[1])!
     }
 
-    func packCount() throws -> Int {
-        let line = try git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("packs:") }!
+    func packCount() async throws -> Int {
+        let line = try await git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("packs:") }!
         return Int(line.split(separator: " ")[1])!
     }
 }

@@ -23,28 +23,28 @@ struct LooseBlobReaderTests {
         ]
     }()
 
-    @Test func looseBlobsReadAsGitHasThem() throws {
+    @Test func looseBlobsReadAsGitHasThem() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
+        let repo = try await GitFixture.create(at: dir.path)
         try repo.write(Self.contents)
-        try repo.git("add", "-A")
+        try await repo.git("add", "-A")
         let reader = LooseBlobReader(try Repository.open(at: repo.path))
         for (name, bytes) in Self.contents {
-            let id = try #require(ObjectID(hex: try repo.git("rev-parse", ":\(name)")))
+            let id = try #require(ObjectID(hex: try await repo.git("rev-parse", ":\(name)")))
             #expect(reader.looseContents(of: id) == bytes, "\(name) read by the reader itself")
             #expect(try reader.contents(of: id) == bytes)
-            #expect(try repo.show("", name) == bytes, "git cat-file agrees")
+            #expect(try await repo.show("", name) == bytes, "git cat-file agrees")
         }
     }
 
-    @Test func packedBlobsGoToLibgit2() throws {
+    @Test func packedBlobsGoToLibgit2() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
+        let repo = try await GitFixture.create(at: dir.path)
         try repo.write(["a.txt": "packed\n"])
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "one")
-        try repo.git("gc", "-q", "--prune=now")
-        let id = try #require(ObjectID(hex: try repo.git("rev-parse", "HEAD:a.txt")))
+        try await repo.git("add", "-A")
+        try await repo.git("commit", "-q", "-m", "one")
+        try await repo.git("gc", "-q", "--prune=now")
+        let id = try #require(ObjectID(hex: try await repo.git("rev-parse", "HEAD:a.txt")))
         let reader = LooseBlobReader(try Repository.open(at: repo.path))
         #expect(reader.looseContents(of: id) == nil, "no loose file after gc")
         #expect(try reader.contents(of: id) == Array("packed\n".utf8))
@@ -52,26 +52,26 @@ struct LooseBlobReaderTests {
         // libgit2 all the same.
         for _ in 0...LooseBlobReader.giveUpAfter { _ = try reader.contents(of: id) }
         try repo.write(["b.txt": "loose after all\n"])
-        try repo.git("add", "b.txt")
-        let loose = try #require(ObjectID(hex: try repo.git("rev-parse", ":b.txt")))
+        try await repo.git("add", "b.txt")
+        let loose = try #require(ObjectID(hex: try await repo.git("rev-parse", ":b.txt")))
         #expect(reader.looseContents(of: loose) == nil, "given up")
         #expect(try reader.contents(of: loose) == Array("loose after all\n".utf8))
     }
 
-    @Test func otherObjectsAndCorruptFilesAreLeftToLibgit2() throws {
+    @Test func otherObjectsAndCorruptFilesAreLeftToLibgit2() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: dir.path)
+        let repo = try await GitFixture.create(at: dir.path)
         try repo.write(["a.txt": "blob\n", "b.txt": "to be broken\n"])
-        try repo.git("add", "-A")
-        let tree = try #require(ObjectID(hex: try repo.git("write-tree")))
+        try await repo.git("add", "-A")
+        let tree = try #require(ObjectID(hex: try await repo.git("write-tree")))
         let reader = LooseBlobReader(try Repository.open(at: repo.path))
         #expect(reader.looseContents(of: tree) == nil, "a tree is not a blob")
         #expect(throws: GitError.self) { try reader.contents(of: tree) }
 
-        let broken = try #require(ObjectID(hex: try repo.git("rev-parse", ":b.txt")))
+        let broken = try #require(ObjectID(hex: try await repo.git("rev-parse", ":b.txt")))
         let hex = broken.description
         let file = repo.path + "/.git/objects/" + hex.prefix(2) + "/" + hex.dropFirst(2)
-        try Command.check(["chmod", "u+w", file])
+        try await Command.check(["chmod", "u+w", file])
         try Data([0x78, 0x01, 0xFF, 0xFF, 0x00]).write(to: URL(fileURLWithPath: file))
         #expect(reader.looseContents(of: broken) == nil, "not a zlib stream of a blob")
         #expect(throws: GitError.self) { try reader.contents(of: broken) }

@@ -33,10 +33,10 @@ struct PackWriterTests {
     }
 
     @Test("blobs of every size, a duplicate and an existing object: git verify-pack, cat-file and fsck agree")
-    func gitReadsThePack() throws {
+    func gitReadsThePack() async throws {
         let directory = try TemporaryDirectory()
-        let repo = try GitFixture.create(at: directory.path + "/repo")
-        let existing = try repo.commit(["a.txt": "already here\n"])
+        let repo = try await GitFixture.create(at: directory.path + "/repo")
+        let existing = try await repo.commit(["a.txt": "already here\n"])
         var generator = SystemRandomNumberGenerator()
         let contents: [[UInt8]] = [
             [], Array("x".utf8), Array(repeating: 0x41, count: 15), Array(repeating: 0x42, count: 16),
@@ -50,17 +50,17 @@ struct PackWriterTests {
         let packs = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git/objects/pack").filter { $0.hasSuffix(".pack") }
         #expect(packs.count == 1)
         let pack = repo.path + "/.git/objects/pack/" + packs[0]
-        let verified = try repo.git("verify-pack", "-v", pack)
+        let verified = try await repo.git("verify-pack", "-v", pack)
         #expect(verified.contains("non delta: \(contents.count) objects"), "\(verified)")
         for content in contents {
             let id = ObjectID.blob(of: content).description
-            #expect(try repo.git("cat-file", "-t", id) == "blob")
-            #expect(try repo.git("cat-file", "-s", id) == "\(content.count)")
+            #expect(try await repo.git("cat-file", "-t", id) == "blob")
+            #expect(try await repo.git("cat-file", "-s", id) == "\(content.count)")
         }
         let opened = try Repository.open(at: repo.path)
         for content in contents { #expect(try opened.contents(of: ObjectID.blob(of: content)) == content) }
-        _ = try repo.git("fsck", "--strict", "--no-dangling")
-        #expect(try repo.git("rev-parse", "HEAD") == existing)
+        _ = try await repo.git("fsck", "--strict", "--no-dangling")
+        #expect(try await repo.git("rev-parse", "HEAD") == existing)
         // Read-only, as git leaves its packs.
         let mode = try FileManager.default.attributesOfItem(atPath: pack)[.posixPermissions] as? Int
         #expect(mode == 0o444)

@@ -11,15 +11,15 @@ guard arguments.count == 4, let lease = Double(arguments[3]) else {
 }
 do {
     let store = try JobStore(path: arguments[1])
-    guard let claim = try store.claim(worker: arguments[2], lease: lease) else {
+    guard let claim = try await store.claim(worker: arguments[2], lease: lease) else {
         FileHandle.standardOutput.write(Data("nothing\n".utf8))
         exit(1)
     }
     // Unbuffered, so the parent reads the line at once.
     FileHandle.standardOutput.write(Data("claimed \(claim.job.id)\n".utf8))
     while true {
-        Thread.sleep(forTimeInterval: lease / 3)
-        try store.heartbeat(claim.job.id, worker: arguments[2], lease: lease)
+        try await Task.sleep(for: .seconds(lease / 3))
+        try await store.heartbeat(claim.job.id, worker: arguments[2], lease: lease)
     }
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))

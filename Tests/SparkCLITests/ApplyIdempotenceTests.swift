@@ -6,7 +6,7 @@ import Testing
 /// it, and names the recipe and the file.
 @Suite("sparkctl apply: idempotence gate")
 struct ApplyIdempotenceTests {
-    @Test func aRecipeThatChangesItsOwnOutputIsNotCommitted() throws {
+    @Test func aRecipeThatChangesItsOwnOutputIsNotCommitted() async throws {
         let dir = try TemporaryDirectory()
         let recipes = try RecipeDirectory(in: dir)
         try recipes.write("local/grow", """
@@ -16,14 +16,14 @@ struct ApplyIdempotenceTests {
             steps:
               - regex: { pattern: "a+", replace: "$0a" }
             """)
-        let repo = try GitFixture.create(at: dir.path + "/repo")
-        try repo.commit(["clean.txt": "nothing\n", "src/grows.txt": "a\n"])
-        let objectsBefore = try repo.git("count-objects", "-v")
-        let (result, json) = try SparkctlBinary.json(["apply", "--repo", repo.path, "--recipe", "local/grow"] + recipes.arguments)
+        let repo = try await GitFixture.create(at: dir.path + "/repo")
+        try await repo.commit(["clean.txt": "nothing\n", "src/grows.txt": "a\n"])
+        let objectsBefore = try await repo.git("count-objects", "-v")
+        let (result, json) = try await SparkctlBinary.json(["apply", "--repo", repo.path, "--recipe", "local/grow"] + recipes.arguments)
         #expect(result.status == 1)
         #expect(result.stderr.contains("recipe 'local/grow' is not idempotent on 'src/grows.txt'"), "\(result.stderr)")
         #expect((json["error"] as? [String: Any])?["code"] as? String == "notIdempotent")
-        #expect(try repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
-        #expect(try repo.git("count-objects", "-v") == objectsBefore)
+        #expect(try await repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
+        #expect(try await repo.git("count-objects", "-v") == objectsBefore)
     }
 }

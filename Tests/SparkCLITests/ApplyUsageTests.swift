@@ -7,20 +7,20 @@ import Testing
 /// repositories.
 @Suite("sparkctl apply usage")
 struct ApplyUsageTests {
-    static func makeRepository(_ dir: TemporaryDirectory) throws -> GitFixture {
-        let repo = try GitFixture.create(at: dir.path + "/repo")
-        try repo.git("config", "user.name", "Repo User")
-        try repo.git("config", "user.email", "repo@example.com")
-        try repo.commit(["a.txt": "one   \ntwo\n", "b.txt": "three\t\n", "c.txt": "clean\n"])
+    static func makeRepository(_ dir: TemporaryDirectory) async throws -> GitFixture {
+        let repo = try await GitFixture.create(at: dir.path + "/repo")
+        try await repo.git("config", "user.name", "Repo User")
+        try await repo.git("config", "user.email", "repo@example.com")
+        try await repo.commit(["a.txt": "one   \ntwo\n", "b.txt": "three\t\n", "c.txt": "clean\n"])
         return repo
     }
 
     static let recipe = ["--recipe", "fixup/trailing-whitespace"]
 
-    @Test func jsonHasTheUsageAndTheCommitBodyHasItsLine() throws {
+    @Test func jsonHasTheUsageAndTheCommitBodyHasItsLine() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try Self.makeRepository(dir)
-        let (result, json) = try SparkctlBinary.json(["apply", "--repo", repo.path] + Self.recipe)
+        let repo = try await Self.makeRepository(dir)
+        let (result, json) = try await SparkctlBinary.json(["apply", "--repo", repo.path] + Self.recipe)
         #expect(result.status == 0, "\(result.stderr)")
         let usage = try #require(json["usage"] as? [String: Any])
         #expect(usage["backend"] as? String == "wse-sim")
@@ -41,7 +41,7 @@ struct ApplyUsageTests {
         #expect(usage["cpu_seconds"] as? Double != nil)
         #expect(usage["paced"] as? Bool == false)
 
-        let body = try repo.git("log", "-1", "--format=%b", "spark/fixup-trailing-whitespace")
+        let body = try await repo.git("log", "-1", "--format=%b", "spark/fixup-trailing-whitespace")
         let lines = body.split(separator: "\n").filter { $0.hasPrefix("Usage:") }
         #expect(lines.count == 1)
         let line = String(lines.first ?? "")
@@ -51,19 +51,19 @@ struct ApplyUsageTests {
         #expect(line.hasSuffix(" s CPU"))
     }
 
-    @Test func humanOutputShowsTheUsage() throws {
+    @Test func humanOutputShowsTheUsage() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try Self.makeRepository(dir)
-        let result = try SparkctlBinary.run(["apply", "--repo", repo.path, "--dry-run"] + Self.recipe)
+        let repo = try await Self.makeRepository(dir)
+        let result = try await SparkctlBinary.run(["apply", "--repo", repo.path, "--dry-run"] + Self.recipe)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\nUsage: 1 request, 1 session, "))
         #expect(result.stdout.contains("websocket transport, TTFT p50 "))
     }
 
-    @Test func httpTransportAndAnotherProfile() throws {
+    @Test func httpTransportAndAnotherProfile() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try Self.makeRepository(dir)
-        let (result, json) = try SparkctlBinary.json(
+        let repo = try await Self.makeRepository(dir)
+        let (result, json) = try await SparkctlBinary.json(
             ["apply", "--repo", repo.path, "--dry-run", "--transport", "http", "--profile", "llama-3.1-8b"] + Self.recipe)
         #expect(result.status == 0, "\(result.stderr)")
         let usage = try #require(json["usage"] as? [String: Any])
@@ -72,17 +72,17 @@ struct ApplyUsageTests {
         #expect(usage["handshakes"] as? Int == 0, "per-request HTTP opens no persistent session")
     }
 
-    @Test func unknownProfileOrTransportIsAUsageError() throws {
+    @Test func unknownProfileOrTransportIsAUsageError() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try Self.makeRepository(dir)
-        let (profile, json) = try SparkctlBinary.json(["apply", "--repo", repo.path, "--profile", "nope"] + Self.recipe)
+        let repo = try await Self.makeRepository(dir)
+        let (profile, json) = try await SparkctlBinary.json(["apply", "--repo", repo.path, "--profile", "nope"] + Self.recipe)
         #expect(profile.status == 2)
         let error = try #require(json["error"] as? [String: Any])
         #expect(error["code"] as? String == "unknownProfile")
         #expect((error["hint"] as? String ?? "").contains("codex-spark"))
-        let transport = try SparkctlBinary.run(["apply", "--repo", repo.path, "--transport", "carrier-pigeon"] + Self.recipe)
+        let transport = try await SparkctlBinary.run(["apply", "--repo", repo.path, "--transport", "carrier-pigeon"] + Self.recipe)
         #expect(transport.status == 2)
         #expect(transport.stderr.contains("--transport") && transport.stderr.contains("http, websocket"))
-        #expect(try repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
+        #expect(try await repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
     }
 }

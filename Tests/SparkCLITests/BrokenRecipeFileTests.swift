@@ -19,42 +19,42 @@ struct BrokenRecipeFileTests {
         return recipes
     }
 
-    @Test func applyAndFixOfAnotherRecipeStillWork() throws {
+    @Test func applyAndFixOfAnotherRecipeStillWork() async throws {
         let dir = try TemporaryDirectory()
         let recipes = try Self.brokenDirectory(dir)
-        let repo = try GitFixture.create(at: dir.path + "/repo")
-        try repo.commit(["a.txt": "todo \n"])
+        let repo = try await GitFixture.create(at: dir.path + "/repo")
+        try await repo.commit(["a.txt": "todo \n"])
 
         for id in ["local/upper", "fixup/trailing-whitespace"] {
-            let (result, json) = try SparkctlBinary.json(["apply", "--repo", repo.path, "--recipe", id] + recipes.arguments)
+            let (result, json) = try await SparkctlBinary.json(["apply", "--repo", repo.path, "--recipe", id] + recipes.arguments)
             #expect(result.status == 0, "\(id): \(result.stderr)")
             #expect(json["files_changed"] as? Int == 1)
             #expect(!result.stderr.contains("broken"), "an unrelated broken file is not even read: \(result.stderr)")
         }
-        let fixed = try Command.run(
+        let fixed = try await Command.run(
             [SparkctlBinary.path, "fix", "--recipe", "local/upper", "--stdin-filename", "a.txt"] + recipes.arguments,
             stdin: Array("todo\n".utf8))
         #expect(fixed.status == 1, "\(fixed.stderr)")
         #expect(fixed.stdout == "TODO\n")
     }
 
-    @Test func namingTheBrokenRecipeReportsItsError() throws {
+    @Test func namingTheBrokenRecipeReportsItsError() async throws {
         let dir = try TemporaryDirectory()
         let recipes = try Self.brokenDirectory(dir)
-        let repo = try GitFixture.create(at: dir.path + "/repo")
-        try repo.commit(["a.txt": "todo\n"])
-        let result = try SparkctlBinary.run(
+        let repo = try await GitFixture.create(at: dir.path + "/repo")
+        try await repo.commit(["a.txt": "todo\n"])
+        let result = try await SparkctlBinary.run(
             ["apply", "--repo", repo.path, "--recipe", "local/upper", "--recipe", "local/broken"] + recipes.arguments)
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(recipes.path)/local/broken.yml:4:1: unknown key 'stepz' in recipe; did you mean 'steps'?"),
                 "\(result.stderr)")
-        #expect(try repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
+        #expect(try await repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
     }
 
-    @Test func recipeListWarnsAndListsTheRest() throws {
+    @Test func recipeListWarnsAndListsTheRest() async throws {
         let dir = try TemporaryDirectory()
         let recipes = try Self.brokenDirectory(dir)
-        let (result, _) = try SparkctlBinary.json(["recipe", "list"] + recipes.arguments)
+        let (result, _) = try await SparkctlBinary.json(["recipe", "list"] + recipes.arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [[String: Any]] ?? []
         let ids = rows.compactMap { $0["id"] as? String }

@@ -15,18 +15,24 @@ import Testing
 struct FixupRandomizedTests {
     static let scenarioCount = 200
 
-    @Test func randomCommitsKeepEveryUnstagedByte() throws {
+    @Test func randomCommitsKeepEveryUnstagedByte() async throws {
         let base = UInt64(ProcessInfo.processInfo.environment["SPARKD_FIXUP_SEED"] ?? "") ?? 0x5eed_7
         let failures = FailureLog()
         let stats = Stats()
-        DispatchQueue.concurrentPerform(iterations: Self.scenarioCount) { offset in
-            let seed = base &+ UInt64(offset)
-            do {
-                var scenario = Scenario(seed: seed)
-                let problems = try scenario.run(stats: stats)
-                if !problems.isEmpty { failures.add("seed \(seed): " + problems.joined(separator: "\n  ")) }
-            } catch {
-                failures.add("seed \(seed): \(error)")
+        // A few scenarios at a time: each runs git and the hook as child processes.
+        await withTaskGroup(of: Void.self) { group in
+            for offset in 0..<Self.scenarioCount {
+                if offset >= 4 { await group.next() }
+                group.addTask {
+                    let seed = base &+ UInt64(offset)
+                    do {
+                        var scenario = Scenario(seed: seed)
+                        let problems = try await scenario.run(stats: stats)
+                        if !problems.isEmpty { failures.add("seed \(seed): " + problems.joined(separator: "\n  ")) }
+                    } catch {
+                        failures.add("seed \(seed): \(error)")
+                    }
+                }
             }
         }
         let all = failures.all
@@ -104,15 +110,15 @@ private struct Scenario {
         return lines.joined(separator: "\n")
     }
 
-    mutating func run(stats: Stats) throws -> [String] {
+    mutating func run(stats: Stats) async throws -> [String] {
         let directory = try TemporaryDirectory("sparkd-fixup-random")
-        let repo = try GitFixture.create(at: directory.path + "/repo")
+        let repo = try await GitFixture.create(at: directory.path + "/repo")
         let count = Int.random(in: 3...6, using: &random)
         let names = (0..<count).map { $0 % 3 == 2 ? "d/f\($0).txt" : "f\($0).txt" }
         var initial: [String: String] = [:]
         for name in names { initial[name] = content() }
-        try repo.commit(initial, message: "initial")
-        try HookedRepository.install(in: repo)
+        try await repo.commit(initial, message: "initial")
+        try await HookedRepository.install(in: repo)
 
         var toAdd: [String] = []
         var toRemove: [String] = []
@@ -124,7 +130,7 @@ private struct Scenario {
             case 2, 3:  // staged edit, then an unstaged one on top (partially staged)
                 let staged = edit(initial[name]!)
                 try repo.write([name: staged])
-                try repo.git("add", name)
+                try await repo.git("add", name)
                 try repo.write([name: edit(staged)])
             case 4:  // unstaged only
                 try repo.write([name: edit(initial[name]!)])
@@ -132,7 +138,7 @@ private struct Scenario {
                 toRemove.append(name)
             case 6:  // rename, sometimes with a staged edit
                 let renamed = "r\(position).txt"
-                try repo.git("mv", name, renamed)
+                try await repo.git("mv", name, renamed)
                 if random.next() % 2 == 0 {
                     try repo.write([renamed: edit(initial[name]!)])
                     toAdd.append(renamed)
@@ -148,13 +154,13 @@ private struct Scenario {
             switch random.next() % 3 {
             case 0: toAdd.append(name)
             case 1:
-                try repo.git("add", name)
+                try await repo.git("add", name)
                 try repo.write([name: edit(text)])
             default: break  // untracked
             }
         }
-        if !toAdd.isEmpty { try repo.git(["add", "--"] + toAdd) }
-        if !toRemove.isEmpty { try repo.git(["rm", "-q", "--"] + toRemove) }
+        if !toAdd.isEmpty { try await repo.git(["add", "--"] + toAdd) }
+        if !toRemove.isEmpty { try await repo.git(["rm", "-q", "--"] + toRemove) }
 
         // What the commit must hold and what the working tree must keep, recorded before it. For
         // `git commit -a`, from a copy of the index updated as -a will (`git add -u`).
@@ -165,13 +171,13 @@ private struct Scenario {
             let copy = directory.path + "/predicted-index"
             try FileManager.default.copyItem(atPath: repo.path + "/.git/index", toPath: copy)
             indexEnvironment["GIT_INDEX_FILE"] = copy
-            try repo.git(["add", "-u"], environment: indexEnvironment)
+            try await repo.git(["add", "-u"], environment: indexEnvironment)
         }
-        let indexPaths = try repo.git(["ls-files", "-z"], environment: indexEnvironment).split(separator: "\0").map(String.init)
+        let indexPaths = try await repo.git(["ls-files", "-z"], environment: indexEnvironment).split(separator: "\0").map(String.init)
         let changed = Set(
-            try repo.git(["diff", "--cached", "--name-only", "--no-renames", "-z"], environment: indexEnvironment)
+            try await repo.git(["diff", "--cached", "--name-only", "--no-renames", "-z"], environment: indexEnvironment)
                 .split(separator: "\0").map(String.init))
-        let stagedBytes = try catFile(repo, indexPaths.map { ":" + $0 }, environment: indexEnvironment)
+        let stagedBytes = try await catFile(repo, indexPaths.map { ":" + $0 }, environment: indexEnvironment)
         var expectedTree: [String: [UInt8]] = [:]
         var expectedWorking: [String: [UInt8]?] = [:]
         let enumerator = FileManager.default.enumerator(atPath: repo.path)!
@@ -189,7 +195,7 @@ private struct Scenario {
             stats.count("fixed")
             if working == staged {
                 expectedWorking[path] = fixed
-            } else if let merged = try Self.mergeFile(ancestor: staged, ours: working, theirs: fixed, in: directory), merged != working {
+            } else if let merged = try await Self.mergeFile(ancestor: staged, ours: working, theirs: fixed, in: directory), merged != working {
                 stats.count("merged")
                 expectedWorking[path] = merged
             } else {
@@ -197,17 +203,17 @@ private struct Scenario {
             }
         }
 
-        let commit = try Command.run(
+        let commit = try await Command.run(
             ["git", "-C", repo.path, "commit", "-q", "--allow-empty", "-m", "scenario"] + (commitAll ? ["-a"] : []),
             environment: GitFixture.environment)
         guard commit.status == 0 else { return ["git commit failed: \(commit.stderr)"] }
 
         var problems: [String] = []
-        let committedPaths = try repo.git("ls-tree", "-r", "-z", "--name-only", "HEAD").split(separator: "\0").map(String.init)
+        let committedPaths = try await repo.git("ls-tree", "-r", "-z", "--name-only", "HEAD").split(separator: "\0").map(String.init)
         if Set(committedPaths) != Set(expectedTree.keys) {
             problems.append("committed paths \(committedPaths.sorted()) != expected \(expectedTree.keys.sorted())")
         }
-        let committed = try catFile(repo, expectedTree.keys.map { "HEAD:" + $0 })
+        let committed = try await catFile(repo, expectedTree.keys.map { "HEAD:" + $0 })
         for (path, bytes) in expectedTree where committed["HEAD:" + path] != bytes {
             problems.append("\(path): committed \(Self.show(committed["HEAD:" + path])) != expected \(Self.show(bytes))")
         }
@@ -218,7 +224,7 @@ private struct Scenario {
             }
         }
         // After the commit, the index is the commit: nothing of the fix shows as a staged change.
-        if let staged = try? repo.git("diff", "--cached", "--name-only"), !staged.isEmpty {
+        if let staged = try? await repo.git("diff", "--cached", "--name-only"), !staged.isEmpty {
             problems.append("staged after the commit: \(staged)")
         }
         return problems
@@ -229,11 +235,11 @@ private struct Scenario {
     }
 
     /// `git merge-file -p`: the clean merge, or nil on a conflict.
-    static func mergeFile(ancestor: [UInt8], ours: [UInt8], theirs: [UInt8], in directory: TemporaryDirectory) throws -> [UInt8]? {
+    static func mergeFile(ancestor: [UInt8], ours: [UInt8], theirs: [UInt8], in directory: TemporaryDirectory) async throws -> [UInt8]? {
         let o = try directory.write("merge/ours", ours)
         let a = try directory.write("merge/base", ancestor)
         let t = try directory.write("merge/theirs", theirs)
-        let result = try Command.run(["git", "merge-file", "-p", o, a, t], environment: GitFixture.environment)
+        let result = try await Command.run(["git", "merge-file", "-p", o, a, t], environment: GitFixture.environment)
         return result.status == 0 ? result.stdoutBytes : nil
     }
 }

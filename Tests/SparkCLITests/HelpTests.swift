@@ -10,8 +10,8 @@ struct HelpTests {
     ]
 
     @Test(arguments: commands)
-    func printsHelpAndExitsZero(_ command: [String]) throws {
-        let result = try SparkctlBinary.run(command + ["--help"])
+    func printsHelpAndExitsZero(_ command: [String]) async throws {
+        let result = try await SparkctlBinary.run(command + ["--help"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("USAGE: sparkctl"), "\(result.stdout)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")

@@ -22,8 +22,8 @@ struct RecipeTestCommandTests {
         return (dir, dir.path + "/recipes")
     }
 
-    @Test func theShippedCatalogPasses() throws {
-        let result = try SparkctlBinary.run(["recipe", "test"])
+    @Test func theShippedCatalogPasses() async throws {
+        let result = try await SparkctlBinary.run(["recipe", "test"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let last = try #require(lines.last)
@@ -34,10 +34,10 @@ struct RecipeTestCommandTests {
         #expect(lines.contains("PASS go/interface-to-any map-values-and-variadics"))
     }
 
-    @Test func failuresAreNamedWithTheirReasonsAndExitOne() throws {
+    @Test func failuresAreNamedWithTheirReasonsAndExitOne() async throws {
         let (dir, recipes) = try catalog()
         defer { withExtendedLifetime(dir) {} }
-        let result = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy", "team/grow"])
+        let result = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy", "team/grow"])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout == """
             PASS team/tidy good
@@ -50,43 +50,43 @@ struct RecipeTestCommandTests {
             """)
 
         // The same by path: a case directory and a recipe file.
-        let byPath = try SparkctlBinary.run([
+        let byPath = try await SparkctlBinary.run([
             "recipe", "test", "--recipes-dir", recipes, recipes + "/team/tidy.tests/good", recipes + "/team/grow.yml",
         ])
         #expect(byPath.status == 1)
         #expect(byPath.stdout.hasSuffix("\n1 passed, 1 failed\n"), "\(byPath.stdout)")
     }
 
-    @Test func allRecipesIncludesExtraDirectoriesAndListsRecipesWithoutCases() throws {
+    @Test func allRecipesIncludesExtraDirectoriesAndListsRecipesWithoutCases() async throws {
         let (dir, recipes) = try catalog()
         defer { withExtendedLifetime(dir) {} }
         try dir.write("recipes/team/bare.yml", "id: team/bare\nversion: 1.0.0\ntitle: T\nsteps:\n  - fix: end-of-file\n")
-        let result = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes])
+        let result = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes])
         #expect(result.status == 1)
         #expect(result.stdout.contains("\nNONE team/bare (no fixture cases)\n"))
         let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasSuffix(" passed, 2 failed"), "\(last)")
     }
 
-    @Test func aRecipeThatDoesNotLoadFailsTheWholeCatalogRun() throws {
+    @Test func aRecipeThatDoesNotLoadFailsTheWholeCatalogRun() async throws {
         let (dir, recipes) = try catalog()
         defer { withExtendedLifetime(dir) {} }
         try dir.write("recipes/team/broken.yml", "id: team/broken\nversion: 1.0.0\ntitel: T\nsteps:\n  - fix: end-of-file\n")
-        let result = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes])
+        let result = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes])
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("ERROR team/broken (recipe does not load)"), "\(result.stdout)")
         #expect(result.stdout.contains("broken.yml:3:1: unknown key 'titel'"), "\(result.stdout)")
         let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasSuffix(" passed, 3 failed"), "\(last)")
         // Named recipes that load are still tested on their own.
-        let named = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
+        let named = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
         #expect(named.stdout.hasSuffix("1 passed, 1 failed\n"), "\(named.stdout)")
     }
 
-    @Test func json() throws {
+    @Test func json() async throws {
         let (dir, recipes) = try catalog()
         defer { withExtendedLifetime(dir) {} }
-        let (result, json) = try SparkctlBinary.json(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
+        let (result, json) = try await SparkctlBinary.json(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
         #expect(result.status == 1)
         #expect(json["passed"] as? Int == 1)
         #expect(json["failed"] as? Int == 1)
@@ -97,20 +97,20 @@ struct RecipeTestCommandTests {
         #expect(failures.first?["kind"] as? String == "expected")
     }
 
-    @Test func badInputExitsTwo() throws {
+    @Test func badInputExitsTwo() async throws {
         let (dir, recipes) = try catalog()
         defer { withExtendedLifetime(dir) {} }
-        let unknown = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tydi"])
+        let unknown = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tydi"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("did you mean 'team/tidy'?"), "\(unknown.stderr)")
 
         let bare = try dir.write("recipes/team/bare.yml", "id: team/bare\nversion: 1.0.0\ntitle: T\nsteps:\n  - fix: end-of-file\n")
-        let noCases = try SparkctlBinary.run(["recipe", "test", bare])
+        let noCases = try await SparkctlBinary.run(["recipe", "test", bare])
         #expect(noCases.status == 2)
         #expect(noCases.stderr.contains("has no fixture cases"))
 
         let params = try dir.write("recipes/team/tidy.tests/good/params.yml", "\nholder: Acme\n")
-        let badParams = try SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
+        let badParams = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
         #expect(badParams.status == 2, "a case that cannot run is bad input, even when another fails")
         #expect(badParams.stdout.contains("ERROR team/tidy good\n    \(params):2:1: recipe 'team/tidy' has no parameter 'holder'"), "\(badParams.stdout)")
         #expect(badParams.stdout.hasSuffix("0 passed, 2 failed\n"))

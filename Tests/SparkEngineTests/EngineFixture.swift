@@ -45,11 +45,11 @@ enum EngineFixture {
     )
 
     /// A repository with `files` committed on `main`.
-    static func repository(_ dir: TemporaryDirectory, _ files: [String: [UInt8]]) throws -> GitFixture {
-        let repo = try GitFixture.create(at: dir.path + "/repo")
+    static func repository(_ dir: TemporaryDirectory, _ files: [String: [UInt8]]) async throws -> GitFixture {
+        let repo = try await GitFixture.create(at: dir.path + "/repo")
         try repo.write(files)
-        try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "base")
+        try await repo.git("add", "-A")
+        try await repo.git("commit", "-q", "-m", "base")
         return repo
     }
 

@@ -26,7 +26,7 @@ struct VerificationGateTests {
 
     @Test func aNonIdempotentStepIsRejectedAndNothingIsCommitted() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try EngineFixture.repository(dir, ["a.txt": Array("a\n".utf8)])
+        let repo = try await EngineFixture.repository(dir, ["a.txt": Array("a\n".utf8)])
         let doubling = try EngineFixture.recipe(id: "t/double", step: "  - regex: { pattern: 'a', replace: 'aa' }")
         do {
             _ = try await EngineFixture.apply(repo, [doubling])
@@ -35,12 +35,12 @@ struct VerificationGateTests {
             #expect(error.code == .notIdempotent)
             #expect(error.message.contains("'t/double'") && error.message.contains("'a.txt'"))
         }
-        #expect(try repo.git("branch", "--list", "spark/*") == "")
+        await #expect(try repo.git("branch", "--list", "spark/*") == "")
     }
 
     @Test func aSwiftFileThatParsedBeforeMustStillParse() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try EngineFixture.repository(dir, ["Good.swift": Array("func f() {\n}\n".utf8)])
+        let repo = try await EngineFixture.repository(dir, ["Good.swift": Array("func f() {\n}\n".utf8)])
         let recipe = try EngineFixture.recipe(id: "t/break", step: Self.dropClosingBrace)
         do {
             _ = try await EngineFixture.apply(repo, [recipe], validators: [BalancedBraces()])
@@ -49,7 +49,7 @@ struct VerificationGateTests {
             #expect(error.code == .breaksParse)
             #expect(error.message.contains("'Good.swift'") && error.message.contains("balanced-braces"))
         }
-        #expect(try repo.git("branch", "--list", "spark/*") == "")
+        await #expect(try repo.git("branch", "--list", "spark/*") == "")
         // Without the validator the same change goes through: the gate, not the recipe, refused it.
         let report = try await EngineFixture.apply(repo, [recipe], validators: [])
         #expect(report.filesChanged == 1)
@@ -57,7 +57,7 @@ struct VerificationGateTests {
 
     @Test func aFileThatDidNotParseBeforeIsNotHeldToIt() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try EngineFixture.repository(dir, ["Broken.swift": Array("}\nlet x = 1}\n".utf8)])
+        let repo = try await EngineFixture.repository(dir, ["Broken.swift": Array("}\nlet x = 1}\n".utf8)])
         let recipe = try EngineFixture.recipe(id: "t/break", step: Self.dropClosingBrace)
         let report = try await EngineFixture.apply(repo, [recipe], validators: [BalancedBraces()])
         #expect(report.filesChanged == 1)
@@ -66,7 +66,7 @@ struct VerificationGateTests {
 
     @Test func aChangeThatEndsWhereItStartedIsDropped() async throws {
         let dir = try TemporaryDirectory()
-        let repo = try EngineFixture.repository(dir, ["x.txt": Array("x\n".utf8)])
+        let repo = try await EngineFixture.repository(dir, ["x.txt": Array("x\n".utf8)])
         let roundTrip = try EngineFixture.recipe(
             id: "t/round-trip", step: "  - regex: { pattern: 'x', replace: 'y' }\n  - regex: { pattern: 'y', replace: 'x' }")
         let report = try await EngineFixture.apply(repo, [roundTrip])

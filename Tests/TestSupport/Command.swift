@@ -1,4 +1,5 @@
 import Foundation
+package import Executors
 
 /// A command that exited with a non-zero status.
 public struct CommandError: Error, CustomStringConvertible {
@@ -29,8 +30,30 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs real processes (git, python, the built binaries) for tests.
+///
+/// From async code (every test body) the `async` overloads run the process on a thread of
+/// ``TestThreads``, so a test waiting for a child never holds a thread of Swift's cooperative
+/// pool; the synchronous ones are `noasync`, for code already on such a thread (an
+/// ``eventually`` condition, ``offPool``).
 public enum Command {
     /// Runs `arguments` (looked up on PATH) and returns its status and output.
+    public static func run(
+        _ arguments: [String], in directory: String? = nil,
+        environment: [String: String] = [:], stdin: [UInt8]? = nil
+    ) async throws -> CommandResult {
+        try await TestThreads.executor.run { try run(arguments, in: directory, environment: environment, stdin: stdin) }
+    }
+
+    /// Runs `arguments` and throws `CommandError` unless it exits 0; returns standard output.
+    @discardableResult
+    public static func check(
+        _ arguments: [String], in directory: String? = nil,
+        environment: [String: String] = [:], stdin: [UInt8]? = nil
+    ) async throws -> String {
+        try await TestThreads.executor.run { try check(arguments, in: directory, environment: environment, stdin: stdin) }
+    }
+
+    @available(*, noasync, message: "blocks its thread until the process exits: use the async overload")
     public static func run(
         _ arguments: [String], in directory: String? = nil,
         environment: [String: String] = [:], stdin: [UInt8]? = nil
@@ -51,23 +74,20 @@ public enum Command {
             input.fileHandleForWriting.write(Data(stdin))
             try input.fileHandleForWriting.close()
         }
-        // Read both pipes concurrently so a chatty child cannot block on a full pipe.
+        // Read both pipes at once so a chatty child cannot block on a full pipe: standard error
+        // on a thread of its own (joined below), standard output on this one.
         let errBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
+        let errReader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+        errReader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        errBox.done.wait()
         process.waitUntilExit()
         let errData = errBox.data
         return CommandResult(
             status: process.terminationStatus, stdoutBytes: Array(outData), stderrBytes: Array(errData))
     }
 
-    /// Runs `arguments` and throws `CommandError` unless it exits 0; returns standard output.
+    @available(*, noasync, message: "blocks its thread until the process exits: use the async overload")
     @discardableResult
     public static func check(
         _ arguments: [String], in directory: String? = nil,
@@ -84,4 +104,12 @@ public enum Command {
 
 private final class DataBox: @unchecked Sendable {
     var data = Data()
+    let done = DispatchSemaphore(value: 0)
+}
+
+/// The threads tests run blocking work on: child processes waited for to their end, blocking
+/// clients, polls. Many tests wait on children at once, so there are many threads; each job holds
+/// one only while it blocks.
+public enum TestThreads {
+    package static let executor = BlockingExecutor(label: "sparkd.tests", threads: 256)
 }

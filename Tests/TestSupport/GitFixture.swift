@@ -14,6 +14,11 @@ public struct GitFixture: Sendable {
     public init(path: String) { self.path = path }
 
     /// `git init` at `path` (bare if asked), with `main` as the initial branch.
+    public static func create(at path: String, bare: Bool = false) async throws -> GitFixture {
+        try await TestThreads.executor.run { try create(at: path, bare: bare) }
+    }
+
+    @available(*, noasync, message: "runs git to its end on this thread: use the async overload")
     public static func create(at path: String, bare: Bool = false) throws -> GitFixture {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         var args = ["git", "init", "-q", "-b", "main"]
@@ -24,10 +29,22 @@ public struct GitFixture: Sendable {
 
     /// Runs git in the repository and returns its trimmed standard output.
     @discardableResult
+    public func git(_ arguments: String..., environment extra: [String: String] = [:]) async throws -> String {
+        try await git(arguments, environment: extra)
+    }
+
+    @discardableResult
+    public func git(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> String {
+        try await TestThreads.executor.run { try git(arguments, environment: extra) }
+    }
+
+    @available(*, noasync, message: "runs git to its end on this thread: use the async overload")
+    @discardableResult
     public func git(_ arguments: String..., environment extra: [String: String] = [:]) throws -> String {
         try git(arguments, environment: extra)
     }
 
+    @available(*, noasync, message: "runs git to its end on this thread: use the async overload")
     @discardableResult
     public func git(_ arguments: [String], environment extra: [String: String] = [:]) throws -> String {
         let env = Self.environment.merging(extra) { _, new in new }
@@ -51,6 +68,12 @@ public struct GitFixture: Sendable {
 
     /// Writes files, stages everything and commits; returns the new commit id.
     @discardableResult
+    public func commit(_ files: [String: String], message: String = "fixture commit") async throws -> String {
+        try await TestThreads.executor.run { try commit(files, message: message) }
+    }
+
+    @available(*, noasync, message: "runs git to its end on this thread: use the async overload")
+    @discardableResult
     public func commit(_ files: [String: String], message: String = "fixture commit") throws -> String {
         try write(files)
         try git("add", "-A")
@@ -64,6 +87,11 @@ public struct GitFixture: Sendable {
     }
 
     /// The bytes of `path` at `revision`, read with `git cat-file`.
+    public func show(_ revision: String, _ file: String) async throws -> [UInt8] {
+        try await TestThreads.executor.run { try show(revision, file) }
+    }
+
+    @available(*, noasync, message: "runs git to its end on this thread: use the async overload")
     public func show(_ revision: String, _ file: String) throws -> [UInt8] {
         let env = Self.environment
         let result = try Command.run(["git", "-C", path, "cat-file", "blob", "\(revision):\(file)"], environment: env)

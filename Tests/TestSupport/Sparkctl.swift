@@ -22,6 +22,20 @@ public enum SparkctlBinary {
 
     /// Runs `sparkctl ARGUMENTS` with git's identity variables cleared, so commits take their
     /// identity from the repository configuration, as for a user.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+        try await TestThreads.executor.run { try run(arguments, environment: environment) }
+    }
+
+    /// Runs with `--json` and decodes standard output.
+    public static func json(_ arguments: [String], environment: [String: String] = [:]) async throws -> (CommandResult, [String: Any]) {
+        let (result, object) = try await TestThreads.executor.run { () throws -> (CommandResult, JSONObject) in
+            let (result, object) = try json(arguments, environment: environment)
+            return (result, JSONObject(value: object))
+        }
+        return (result, object.value)
+    }
+
+    @available(*, noasync, message: "runs sparkctl to its end on this thread: use the async overload")
     public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
         var env = GitFixture.environment
         for key in ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"] { env[key] = "" }
@@ -29,7 +43,7 @@ public enum SparkctlBinary {
         return try Command.run([path] + arguments, environment: env)
     }
 
-    /// Runs with `--json` and decodes standard output.
+    @available(*, noasync, message: "runs sparkctl to its end on this thread: use the async overload")
     public static func json(_ arguments: [String], environment: [String: String] = [:]) throws -> (CommandResult, [String: Any]) {
         let result = try run(arguments + ["--json"], environment: environment)
         do {
@@ -40,4 +54,10 @@ public enum SparkctlBinary {
             throw CommandError(command: [path] + arguments + ["--json"], status: result.status, stdout: result.stdout, stderr: result.stderr)
         }
     }
+}
+
+/// A decoded JSON object crossing from a test thread to the awaiting task (JSONSerialization's
+/// values are immutable once decoded).
+private struct JSONObject: @unchecked Sendable {
+    let value: [String: Any]
 }

@@ -36,14 +36,17 @@ public final class SparkdProcess: @unchecked Sendable {
         return process.isRunning ? nil : process.terminationStatus
     }
 
+    /// A daemon a test left running is killed; Foundation reaps it.
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Runs `sparkd --config CONFIG ARGUMENTS` to its end (e.g. `--once`).
+    public static func run(config: String, _ arguments: [String] = [], environment: [String: String] = [:]) async throws -> CommandResult {
+        try await TestThreads.executor.run { try run(config: config, arguments, environment: environment) }
+    }
+
+    @available(*, noasync, message: "runs sparkd to its end on this thread: use the async overload")
     public static func run(config: String, _ arguments: [String] = [], environment: [String: String] = [:]) throws -> CommandResult {
         var env = GitFixture.environment
         env.merge(environment) { _, new in new }
@@ -52,9 +55,8 @@ public final class SparkdProcess: @unchecked Sendable {
 }
 
 /// Polls `condition` every 20 ms until it holds or `timeout` seconds pass; whether it held.
-/// Tests run concurrently on Swift's cooperative pool (two threads here): a test that blocked a
-/// pool thread while waiting — sleeping, or running `git` in its condition — would starve every
-/// other test's timers. So the condition runs on a Dispatch thread and the wait is `Task.sleep`.
+/// The condition may block (run `git`, read a database): it runs on a ``TestThreads`` thread, and
+/// the wait between polls is `Task.sleep`, so no thread of the cooperative pool is held.
 public func eventually(timeout: Double = 20, _ condition: @escaping @Sendable () throws -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
@@ -64,22 +66,27 @@ public func eventually(timeout: Double = 20, _ condition: @escaping @Sendable ()
     return (try? await offPool(condition)) == true
 }
 
-/// Runs blocking work (a child process to its end, a blocking client, a synchronous store) on a
-/// thread of its own, so it never holds one of the cooperative pool's threads — nor one of
-/// Dispatch's global queue, which runs only as many blocking items at once as there are cores
-/// (two here): tests waiting on child processes there starved each other's polls.
-public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread { continuation.resume(with: Result { try body() }) }
-        thread.stackSize = 1 << 20
-        thread.start()
+/// ``eventually(timeout:_:)`` for a condition that awaits (a ``JobQueue`` store, a client).
+public func eventually(timeout: Double = 20, _ condition: @Sendable () async throws -> Bool) async -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if (try? await condition()) == true { return true }
+        try? await Task.sleep(for: .milliseconds(20))
     }
+    return (try? await condition()) == true
+}
+
+/// Runs blocking work (a blocking client, several steps that must follow each other closely) on a
+/// ``TestThreads`` thread, never on the cooperative pool.
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await TestThreads.executor.run(body)
 }
 
 /// Blocks the calling thread, polling `condition` every 5 ms until it holds or `timeout` seconds
 /// pass. Only for code inside ``offPool(_:)``: a test that must act within milliseconds of an
 /// observation (kill the daemon while a job runs) does both on a thread of its own, where the
 /// cooperative pool's backlog of other tests cannot delay it.
+@available(*, noasync, message: "blocks its thread: use eventually, or call it inside offPool")
 public func pollUntil(timeout: Double = 20, _ condition: () throws -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {

@@ -16,8 +16,19 @@ public final class TemporaryDirectory: @unchecked Sendable {
 
     deinit {
         // Restore write permission first, so read-only fixtures can be removed.
-        _ = try? Command.run(["chmod", "-R", "u+w", path])
+        Self.makeWritable(path)
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// `chmod -R u+w`, without a child process: directories must be writable (and searchable)
+    /// for their entries to be removed. Symbolic links are not followed.
+    private static func makeWritable(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        if info.st_mode & (S_IWUSR | S_IXUSR) != (S_IWUSR | S_IXUSR) { chmod(path, info.st_mode | S_IWUSR | S_IXUSR) }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+            makeWritable((path as NSString).appendingPathComponent(name))
+        }
     }
 
     /// Writes `bytes` at `relativePath`, creating parent directories.

@@ -9,7 +9,7 @@ struct DaemonControlHandler: ControlHandling {
     let daemon: SparkDaemon
 
     func status() async throws -> StatusResponse {
-        let counts = try await OffPool.run { [store = daemon.store] in try store.counts() }
+        let counts = try await daemon.store.counts()
         let setup = daemon.setup.current
         let repositories = setup.configuration.repositories.map { repository in
             let problem = setup.resolved.problems.first { $0.repository == repository.path }
@@ -27,16 +27,14 @@ struct DaemonControlHandler: ControlHandling {
 
     func jobs(states: [String], limit: Int) async throws -> [JobSummary] {
         let wanted = Set(states.compactMap(JobState.init(rawValue:)))
-        return try await OffPool.run { [store = daemon.store] in try store.jobs(in: wanted, limit: limit).map(JobSummary.init) }
+        return try await daemon.store.jobs(in: wanted, limit: limit).map(JobSummary.init)
     }
 
     func job(_ id: Int64) async throws -> JobDetail {
-        try await OffPool.run { [store = daemon.store] in
-            guard let job = try store.job(id) else {
-                throw ControlError.notFound("no job \(id)", hint: "list jobs with 'sparkctl jobs'")
-            }
-            return JobDetail(job, events: try store.events(of: id))
+        guard let job = try await daemon.store.job(id) else {
+            throw ControlError.notFound("no job \(id)", hint: "list jobs with 'sparkctl jobs'")
         }
+        return JobDetail(job, events: try await daemon.store.events(of: id))
     }
 
     func enqueue(_ request: EnqueueRequest) async throws -> EnqueueResponse {
@@ -53,14 +51,14 @@ struct DaemonControlHandler: ControlHandling {
     }
 
     func cancel(_ id: Int64) async throws -> JobSummary {
-        let job = try await OffPool.run { [store = daemon.store] in JobSummary(try store.cancel(id)) }
+        let job = JobSummary(try await daemon.store.cancel(id))
         // Jobs queued behind a cancelled running one of the same repository may start now.
         daemon.workers.wake()
         return job
     }
 
     func retry(_ id: Int64) async throws -> JobSummary {
-        let job = try await OffPool.run { [store = daemon.store] in JobSummary(try store.retry(id)) }
+        let job = JobSummary(try await daemon.store.retry(id))
         daemon.workers.wake()
         return job
     }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Executors
 internal import GitKit
 package import JobQueue
 package import Logging
@@ -24,7 +25,7 @@ package final class SparkDaemon: Sendable {
     package let setup: SetupHolder
     package let store: JobStore
     let lock: StateDirectoryLock
-    let executor = GitExecutor(label: "sparkd.git")
+    let executor = BlockingExecutor(label: "sparkd.git")
     package let workers: WorkerPool
     package let triggers: JobTriggers
     package let metrics = DaemonMetrics()
@@ -134,9 +135,8 @@ package final class SparkDaemon: Sendable {
     /// Jobs left `running` by a process that is gone are queued again now (the state-directory
     /// lock proves no other sparkd holds them); old history is pruned.
     func recover() async throws {
-        let (orphans, pruned) = try await OffPool.run { [store, housekeeping] in
-            (try store.recoverOrphans(), try housekeeping.prune(store, now: Date()))
-        }
+        let orphans = try await store.recoverOrphans()
+        let pruned = try await housekeeping.prune(store, now: Date())
         for job in orphans {
             logger.notice("job left running by a stopped sparkd, queued again", metadata: [
                 "job.id": "\(job.id)", "job.state": "\(job.state.rawValue)", "job.attempt": "\(job.attempts)",
@@ -205,21 +205,20 @@ final class Housekeeping: Sendable {
     }
 
     /// Prunes finished jobs older than `keep_days` beyond the newest `keep_jobs`, and remembers
-    /// when; blocking (call off the pool). The number of jobs removed.
-    func prune(_ store: JobStore, now: Date) throws -> Int {
+    /// when. The number of jobs removed.
+    func prune(_ store: JobStore, now: Date) async throws -> Int {
         lastPrune.withLock { $0 = now }
         let history = setup.current.configuration.history
-        return try store.prune(finishedBefore: now.addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
+        return try await store.prune(finishedBefore: now.addingTimeInterval(-Double(history.keepDays) * 86_400), keep: history.keepJobs)
     }
 
     func afterJob(store: JobStore, metrics: DaemonMetrics) async {
         let now = Date()
         let due = lastPrune.withLock { now.timeIntervalSince($0) >= 3600 }
         do {
-            let (depth, pruned) = try await OffPool.run {
-                let counts = try store.counts()
-                return ((counts[.queued] ?? 0) + (counts[.running] ?? 0), due ? try self.prune(store, now: now) : 0)
-            }
+            let counts = try await store.counts()
+            let depth = (counts[.queued] ?? 0) + (counts[.running] ?? 0)
+            let pruned = due ? try await prune(store, now: now) : 0
             metrics.setQueueDepth(depth)
             if pruned > 0 { logger.info("history pruned", metadata: ["job.count": "\(pruned)"]) }
         } catch {

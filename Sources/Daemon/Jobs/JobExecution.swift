@@ -1,4 +1,5 @@
 package import Foundation
+package import Executors
 package import GitKit
 package import JobQueue
 package import Recipes
@@ -13,9 +14,9 @@ internal import WSESim
 package struct JobExecution: Sendable {
     package var setup: DaemonSetup
     package var store: JobStore
-    package var executor: GitExecutor
+    package var executor: BlockingExecutor
 
-    package init(setup: DaemonSetup, store: JobStore, executor: GitExecutor) {
+    package init(setup: DaemonSetup, store: JobStore, executor: BlockingExecutor) {
         (self.setup, self.store, self.executor) = (setup, store, executor)
     }
 
@@ -93,7 +94,7 @@ package struct JobExecution: Sendable {
 
     /// Review branches created in `path` in the hour before `now`, for the branch limits.
     func branchesCreatedLastHour(in path: String, now: Date) async throws -> Int {
-        try await OffPool.run { [store] in try store.branchesCreated(repository: path, since: now.addingTimeInterval(-3600)) }
+        try await store.branchesCreated(repository: path, since: now.addingTimeInterval(-3600))
     }
 
     /// Right before the ref moves: for pushes and schedules the watched branch is still at the

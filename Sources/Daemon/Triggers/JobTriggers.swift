@@ -1,4 +1,5 @@
 internal import Foundation
+package import Executors
 package import GitKit
 package import JobQueue
 package import Logging
@@ -9,14 +10,14 @@ package import Logging
 package struct JobTriggers: Sendable {
     let setup: SetupHolder
     let store: JobStore
-    let executor: GitExecutor
+    let executor: BlockingExecutor
     let logger: Logger
     /// Wakes the workers after jobs were queued.
     let wake: @Sendable () -> Void
     let metrics: DaemonMetrics?
 
     package init(
-        setup: SetupHolder, store: JobStore, executor: GitExecutor, logger: Logger, metrics: DaemonMetrics? = nil,
+        setup: SetupHolder, store: JobStore, executor: BlockingExecutor, logger: Logger, metrics: DaemonMetrics? = nil,
         wake: @escaping @Sendable () -> Void
     ) {
         (self.setup, self.store, self.executor, self.logger, self.metrics, self.wake) = (setup, store, executor, logger, metrics, wake)
@@ -26,7 +27,7 @@ package struct JobTriggers: Sendable {
     /// processed) gets its `push` jobs, as if the push had just happened.
     @discardableResult
     package func catchUp() async throws -> [EnqueueResult] {
-        let processed = try await OffPool.run { [store] in try store.watchedTips() }
+        let processed = try await store.watchedTips()
         var results: [EnqueueResult] = []
         for branch in setup.current.resolved.branches {
             let tip = try? await tipOf(repository: branch.repository, branch: branch.branch)
@@ -79,7 +80,7 @@ package struct JobTriggers: Sendable {
 
     /// A watched branch was deleted: remembered, so that its return counts as a push.
     package func branchDeleted(repository: String, branch: String) async throws {
-        try await OffPool.run { [store] in try store.record(WatchedTip(repository: repository, branch: branch, tip: nil)) }
+        try await store.record(WatchedTip(repository: repository, branch: branch, tip: nil))
         logger.info("watched branch deleted", metadata: ["repo.path": "\(repository)", "ref.name": "\(branch)"])
     }
 
@@ -157,7 +158,7 @@ package struct JobTriggers: Sendable {
     private func submit(
         _ requests: [JobRequest], trigger: String, recordingTip tip: WatchedTip? = nil
     ) async throws -> [EnqueueResult] {
-        let results = try await OffPool.run { [store] in try store.enqueue(requests, recordingTip: tip) }
+        let results = try await store.enqueue(requests, recordingTip: tip)
         log(results, trigger: trigger)
         if !requests.isEmpty { wake() }
         return results

@@ -1,3 +1,4 @@
+package import Executors
 package import GitKit
 package import Logging
 internal import ServiceLifecycle
@@ -6,7 +7,7 @@ internal import ServiceLifecycle
 /// ``events``. A `Service`: run it in the daemon's `ServiceGroup`; `run()` returns on graceful
 /// shutdown or cancellation, and then finishes ``events``.
 ///
-/// The truth is always read through libgit2 (on ``GitExecutor``'s thread): inotify on each
+/// The truth is always read through libgit2 (on ``BlockingExecutor``'s thread): inotify on each
 /// repository's ref storage only wakes the watcher early, and a rescan every `pollInterval` is
 /// both the fallback for file systems without inotify and a safety net for missed events.
 /// Repositories that are missing (or not repositories yet) are re-checked on every poll.
@@ -33,7 +34,7 @@ package final class RefWatcher: Service {
     private let pollInterval: Duration
     private let coalescingWindow: Duration
     private let mode: Mode
-    let executor: GitExecutor
+    let executor: BlockingExecutor
     let logger: Logger
 
     /// - Parameters:
@@ -45,7 +46,7 @@ package final class RefWatcher: Service {
     package init(
         repositories: [WatchedRepository], pollInterval: Duration = .seconds(5), mode: Mode = .automatic,
         coalescingWindow: Duration = .milliseconds(15),
-        executor: GitExecutor = GitExecutor(label: "sparkd.watch"), logger: Logger
+        executor: BlockingExecutor = BlockingExecutor(label: "sparkd.watch"), logger: Logger
     ) {
         var merged: [WatchedRepository] = []
         for repository in repositories {

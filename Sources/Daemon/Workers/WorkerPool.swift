@@ -1,4 +1,5 @@
 internal import Foundation
+package import Executors
 package import GitKit
 package import JobQueue
 package import Logging
@@ -45,7 +46,7 @@ package final class WorkerPool: Service {
     private let finishedAttempts = Atomic<Int>(0)
     private let identity = "sparkd-\(ProcessInfo.processInfo.processIdentifier)"
 
-    /// Each worker runs its jobs' git work on its own `GitExecutor` thread: a long migration on
+    /// Each worker runs its jobs' git work on its own `BlockingExecutor` thread: a long migration on
     /// one worker does not hold up the others, nor the watcher and the control socket.
     package init(
         setup: SetupHolder, store: JobStore, options: Options, logger: Logger,
@@ -126,7 +127,7 @@ package final class WorkerPool: Service {
     /// How long until a job may become claimable: ``JobStore/nextDue(after:)`` from now, at most
     /// ``Options/longestIdle``.
     private func untilNextDue() async -> Duration {
-        let due = try? await OffPool.run { [store] in try store.nextDue() }
+        let due = try? await store.nextDue()
         guard let due else { return options.longestIdle }
         let seconds = due.timeIntervalSinceNow
         guard seconds > 0 else { return .zero }
@@ -135,7 +136,7 @@ package final class WorkerPool: Service {
     }
 
     private func work(name: String, rings: AsyncStream<Void>) async {
-        let executor = GitExecutor(label: "sparkd.git.\(name)")
+        let executor = BlockingExecutor(label: "sparkd.git.\(name)")
         var logger = logger
         logger[metadataKey: "worker.name"] = "\(name)"
         var iterator = rings.makeAsyncIterator()
@@ -144,7 +145,7 @@ package final class WorkerPool: Service {
                 let claim: JobClaim?
                 onLook()
                 do {
-                    claim = try await OffPool.run { [store, options] in try store.claim(worker: name, lease: options.lease) }
+                    claim = try await store.claim(worker: name, lease: options.lease)
                 } catch {
                     // The ring that brought this worker here is spent: look again in a second
                     // (a busy database), as the old once-a-second tick did.
@@ -172,12 +173,12 @@ package final class WorkerPool: Service {
     }
 
     private func isIdle() async -> Bool {
-        let counts = try? await OffPool.run { [store] in try store.counts() }
+        let counts = try? await store.counts()
         guard let counts else { return false }
         return (counts[.queued] ?? 0) == 0 && (counts[.running] ?? 0) == 0
     }
 
-    private func attempt(_ claim: JobClaim, worker: String, executor: GitExecutor, logger base: Logger) async {
+    private func attempt(_ claim: JobClaim, worker: String, executor: BlockingExecutor, logger base: Logger) async {
         var logger = base
         let job = claim.job
         logger[metadataKey: "job.id"] = "\(job.id)"
@@ -230,7 +231,7 @@ package final class WorkerPool: Service {
                 return .heartbeatStopped
             }
             do {
-                try await OffPool.run { [store, options] in try store.heartbeat(id, worker: worker, lease: options.lease) }
+                try await store.heartbeat(id, worker: worker, lease: options.lease)
             } catch let error as JobQueueError where error.code == .leaseLost {
                 logger.info("job no longer ours; publishing nothing", metadata: ["error.message": "\(error.message)"])
                 return .leaseLost
@@ -260,7 +261,7 @@ package final class WorkerPool: Service {
             let finished: Job
             switch result {
             case .success(let done):
-                finished = try await OffPool.run { [store] in try store.complete(job.id, worker: worker, outcome: done.outcome) }
+                finished = try await store.complete(job.id, worker: worker, outcome: done.outcome)
                 logger.info("job finished", metadata: [
                     "job.state": "\(finished.state.rawValue)", "job.seconds": "\(String(format: "%.3f", seconds))",
                     "branch.name": "\(done.report?.branch ?? "-")", "branch.action": "\(done.report?.branchAction.rawValue ?? "-")",
@@ -268,9 +269,7 @@ package final class WorkerPool: Service {
                 ])
                 await onFinish(finished, done)
             case .failure(let failure):
-                finished = try await OffPool.run { [store] in
-                    try store.fail(job.id, worker: worker, reason: failure.message, retryable: failure.retryable)
-                }
+                finished = try await store.fail(job.id, worker: worker, reason: failure.message, retryable: failure.retryable)
                 logger.warning("job attempt failed", metadata: [
                     "job.state": "\(finished.state.rawValue)", "error.message": "\(failure.message)",
                     "job.retryable": "\(failure.retryable)",

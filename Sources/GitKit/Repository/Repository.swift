@@ -4,7 +4,7 @@ internal import Foundation
 /// An open git repository (bare, non-bare, or a linked worktree).
 ///
 /// Owns its `git_repository` handle and frees it in `deinit`. Not `Sendable`: libgit2 objects must
-/// not be used by two threads at once, so a `Repository` lives inside one ``GitExecutor`` job.
+/// not be used by two threads at once, so a `Repository` lives inside one `BlockingExecutor` job.
 package final class Repository {
     let handle: OpaquePointer
     /// Set while this handle writes into an in-memory object database (``withPackedObjects``):

@@ -5,8 +5,8 @@ extension JobStore {
     /// Cancels a queued or running job. A running job's worker learns it at its next heartbeat
     /// (`leaseLost`) and publishes nothing.
     @discardableResult
-    package func cancel(_ id: Job.ID, now: Date = Date()) throws(JobQueueError) -> Job {
-        try write { db in
+    package func cancel(_ id: Job.ID, now: Date = Date()) async throws(JobQueueError) -> Job {
+        try await write { [self] db in
             try transition(try existing(id, in: db), in: db, now: now, detail: "cancelled") {
                 lifecycle throws(JobTransitionError) in try lifecycle.cancel()
             }.job
@@ -15,8 +15,8 @@ extension JobStore {
 
     /// Queues a failed, blocked or cancelled job again, with its attempts reset.
     @discardableResult
-    package func retry(_ id: Job.ID, now: Date = Date()) throws(JobQueueError) -> Job {
-        try write { db in
+    package func retry(_ id: Job.ID, now: Date = Date()) async throws(JobQueueError) -> Job {
+        try await write { [self] db in
             let job = try existing(id, in: db)
             if let active = try Job.fetchAll(
                 db, sql: "SELECT * FROM jobs WHERE dedupe_key = (SELECT dedupe_key FROM jobs WHERE id = ?) AND state IN ('queued', 'running')",

@@ -21,8 +21,8 @@ extension JobStore {
     /// the same repository, branch, recipes and parameters on another base is superseded by it;
     /// a running one is left to finish (its worker checks the base before publishing).
     @discardableResult
-    package func enqueue(_ request: JobRequest, now: Date = Date()) throws(JobQueueError) -> EnqueueResult {
-        try write { db in try enqueue(request, in: db, now: now) }
+    package func enqueue(_ request: JobRequest, now: Date = Date()) async throws(JobQueueError) -> EnqueueResult {
+        try await write { [self] db in try enqueue(request, in: db, now: now) }
     }
 
     /// Queues `requests` and records `tip` as the watched branch's processed tip, in one
@@ -31,8 +31,8 @@ extension JobStore {
     @discardableResult
     package func enqueue(
         _ requests: [JobRequest], recordingTip tip: WatchedTip?, now: Date = Date()
-    ) throws(JobQueueError) -> [EnqueueResult] {
-        try write { db in
+    ) async throws(JobQueueError) -> [EnqueueResult] {
+        try await write { [self] db in
             let results = try requests.map { request in try enqueue(request, in: db, now: now) }
             if let tip { try record(tip, in: db, now: now) }
             return results

@@ -3,13 +3,13 @@ internal import GRDB
 
 extension JobStore {
     /// The job with `id`, or nil.
-    package func job(_ id: Job.ID) throws(JobQueueError) -> Job? {
-        try read { db in try Job.fetch(db, id: id) }
+    package func job(_ id: Job.ID) async throws(JobQueueError) -> Job? {
+        try await read { [self] db in try Job.fetch(db, id: id) }
     }
 
     /// Jobs in `states` (all when empty), newest first, at most `limit`.
-    package func jobs(in states: Set<JobState> = [], limit: Int = 100) throws(JobQueueError) -> [Job] {
-        try read { db in
+    package func jobs(in states: Set<JobState> = [], limit: Int = 100) async throws(JobQueueError) -> [Job] {
+        try await read { [self] db in
             if states.isEmpty {
                 return try Job.fetchAll(db, sql: "SELECT * FROM jobs ORDER BY id DESC LIMIT ?", arguments: [limit])
             }
@@ -22,8 +22,8 @@ extension JobStore {
     }
 
     /// How many jobs are in each state.
-    package func counts() throws(JobQueueError) -> [JobState: Int] {
-        try read { db in
+    package func counts() async throws(JobQueueError) -> [JobState: Int] {
+        try await read { [self] db in
             var counts: [JobState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state") {
                 if let state = JobState(rawValue: row["state"]) { counts[state] = row["n"] }
@@ -33,8 +33,8 @@ extension JobStore {
     }
 
     /// The history of job `id`, oldest first.
-    package func events(of id: Job.ID) throws(JobQueueError) -> [JobEvent] {
-        try read { db in
+    package func events(of id: Job.ID) async throws(JobQueueError) -> [JobEvent] {
+        try await read { [self] db in
             try Row.fetchAll(db, sql: "SELECT * FROM job_events WHERE job_id = ? ORDER BY id", arguments: [id]).map { row in
                 JobEvent(
                     jobID: row["job_id"], at: Date(timeIntervalSince1970: row["at"]),
@@ -48,8 +48,8 @@ extension JobStore {
     /// newest `keep` finished jobs, and branch creations from over an hour before `cutoff`.
     /// Active jobs are never pruned. Returns how many jobs were deleted.
     @discardableResult
-    package func prune(finishedBefore cutoff: Date, keep: Int = 0) throws(JobQueueError) -> Int {
-        try write { db in
+    package func prune(finishedBefore cutoff: Date, keep: Int = 0) async throws(JobQueueError) -> Int {
+        try await write { [self] db in
             try db.execute(
                 sql: """
                     DELETE FROM jobs WHERE state NOT IN ('queued', 'running') AND finished_at < ?

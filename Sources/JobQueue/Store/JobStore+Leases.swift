@@ -13,8 +13,8 @@ extension JobStore {
     /// Jobs of a repository that already has a running job wait (branch updates of one repository
     /// are serialised). Jobs whose lease expired are first queued again (or failed, when no
     /// attempts are left). Nil when nothing is due.
-    package func claim(worker: String, lease: Double = 60, now: Date = Date()) throws(JobQueueError) -> JobClaim? {
-        try write { db in
+    package func claim(worker: String, lease: Double = 60, now: Date = Date()) async throws(JobQueueError) -> JobClaim? {
+        try await write { [self] db in
             try expireLeases(in: db, now: now)
             guard let job = try Job.fetchAll(
                 db, sql: """
@@ -38,8 +38,8 @@ extension JobStore {
     /// running ones (a worker that stopped renewing its lease); nil when there is neither. Times
     /// already past are left out: such a job is claimable now or waits for its repository's
     /// running job, and those were looked for when they became so.
-    package func nextDue(after now: Date = Date()) throws(JobQueueError) -> Date? {
-        try read { db in
+    package func nextDue(after now: Date = Date()) async throws(JobQueueError) -> Date? {
+        try await read { [self] db in
             try Double.fetchOne(db, sql: """
                 SELECT MIN(due) FROM (
                   SELECT MIN(not_before) AS due FROM jobs WHERE state = 'queued' AND not_before > ?1
@@ -50,8 +50,8 @@ extension JobStore {
 
     /// Extends the lease on a running job to `lease` seconds from `now`. Throws `leaseLost` when
     /// `worker` no longer holds it: stop and publish nothing.
-    package func heartbeat(_ id: Job.ID, worker: String, lease: Double = 60, now: Date = Date()) throws(JobQueueError) {
-        try heartbeat(id, worker: worker, lease: lease, creatingBranch: nil, at: now, now: now)
+    package func heartbeat(_ id: Job.ID, worker: String, lease: Double = 60, now: Date = Date()) async throws(JobQueueError) {
+        try await heartbeat(id, worker: worker, lease: lease, creatingBranch: nil, at: now, now: now)
     }
 
     /// ``heartbeat(_:worker:lease:now:)`` right before a review branch's ref moves; when the move
@@ -61,20 +61,33 @@ extension JobStore {
     /// lease is still the worker's.
     package func heartbeat(
         _ id: Job.ID, worker: String, lease: Double, creatingBranch branch: String?, at createdAt: Date, now: Date = Date()
+    ) async throws(JobQueueError) {
+        try await write { [self] db in try renewLease(id, worker: worker, lease: lease, creatingBranch: branch, at: createdAt, db: db, now: now) }
+    }
+
+    /// The same, for a caller that already runs on a thread of its own and must not return before
+    /// the lease is renewed: the publish check, called on the git thread right before a ref moves.
+    @available(*, noasync, message: "blocks its thread on the database: use the async overload")
+    package func heartbeat(
+        _ id: Job.ID, worker: String, lease: Double, creatingBranch branch: String?, at createdAt: Date, now: Date = Date()
     ) throws(JobQueueError) {
-        try write { db in
-            let job = try owned(id, by: worker, in: db, now: now)
-            try db.execute(
-                sql: "UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ?",
-                arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, now.timeIntervalSince1970, job.id])
-            if let branch { try Self.insertCreation(of: branch, in: job.request.repository, at: createdAt, db: db) }
-        }
+        try writeBlocking { [self] db in try renewLease(id, worker: worker, lease: lease, creatingBranch: branch, at: createdAt, db: db, now: now) }
+    }
+
+    private func renewLease(
+        _ id: Job.ID, worker: String, lease: Double, creatingBranch branch: String?, at createdAt: Date, db: Database, now: Date
+    ) throws {
+        let job = try owned(id, by: worker, in: db, now: now)
+        try db.execute(
+            sql: "UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ?",
+            arguments: [now.addingTimeInterval(lease).timeIntervalSince1970, now.timeIntervalSince1970, job.id])
+        if let branch { try Self.insertCreation(of: branch, in: job.request.repository, at: createdAt, db: db) }
     }
 
     /// Ends `worker`'s attempt at job `id` with `outcome`.
     @discardableResult
-    package func complete(_ id: Job.ID, worker: String, outcome: JobOutcome, now: Date = Date()) throws(JobQueueError) -> Job {
-        try write { db in
+    package func complete(_ id: Job.ID, worker: String, outcome: JobOutcome, now: Date = Date()) async throws(JobQueueError) -> Job {
+        try await write { [self] db in
             let job = try owned(id, by: worker, in: db, now: now)
             return try transition(job, in: db, now: now, worker: worker, outcome: outcome) {
                 lifecycle throws(JobTransitionError) in try lifecycle.complete(outcome)
@@ -87,8 +100,8 @@ extension JobStore {
     @discardableResult
     package func fail(
         _ id: Job.ID, worker: String, reason: String, retryable: Bool = true, now: Date = Date()
-    ) throws(JobQueueError) -> Job {
-        try write { db in
+    ) async throws(JobQueueError) -> Job {
+        try await write { [self] db in
             let job = try owned(id, by: worker, in: db, now: now)
             return try transition(job, in: db, now: now, worker: worker) { lifecycle throws(JobTransitionError) in
                 try lifecycle.fail(reason: reason, retryable: retryable)
@@ -98,16 +111,16 @@ extension JobStore {
 
     /// Queues again (or fails) every running job whose lease expired before `now`; returns them.
     @discardableResult
-    package func expireLeases(now: Date = Date()) throws(JobQueueError) -> [Job] {
-        try write { db in try expireLeases(in: db, now: now) }
+    package func expireLeases(now: Date = Date()) async throws(JobQueueError) -> [Job] {
+        try await write { [self] db in try expireLeases(in: db, now: now) }
     }
 
     /// Queues again (or fails, when no attempts are left) every running job, whatever its lease
     /// says. Only for a daemon that holds the state directory's lock: every running job was then
     /// left by a process that is gone.
     @discardableResult
-    package func recoverOrphans(now: Date = Date()) throws(JobQueueError) -> [Job] {
-        try write { db in
+    package func recoverOrphans(now: Date = Date()) async throws(JobQueueError) -> [Job] {
+        try await write { [self] db in
             let running = try Job.fetchAll(db, sql: "SELECT * FROM jobs WHERE state = 'running' ORDER BY id")
             return try running.map { job in
                 try transition(job, in: db, now: now, worker: job.leaseOwner) { lifecycle throws(JobTransitionError) in

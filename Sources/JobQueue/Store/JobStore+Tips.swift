@@ -3,8 +3,8 @@ internal import GRDB
 
 extension JobStore {
     /// The processed tip of every watched branch, keyed by repository and branch.
-    package func watchedTips() throws(JobQueueError) -> [WatchedTip] {
-        try read { db in
+    package func watchedTips() async throws(JobQueueError) -> [WatchedTip] {
+        try await read { [self] db in
             try Row.fetchAll(db, sql: "SELECT repository, branch, tip FROM watched_tips ORDER BY repository, branch").map {
                 WatchedTip(repository: $0["repository"], branch: $0["branch"], tip: $0["tip"])
             }
@@ -12,8 +12,8 @@ extension JobStore {
     }
 
     /// Records `tip` as processed (no jobs: e.g. a branch with no `push` recipes, or deleted).
-    package func record(_ tip: WatchedTip, now: Date = Date()) throws(JobQueueError) {
-        try write { db in try record(tip, in: db, now: now) }
+    package func record(_ tip: WatchedTip, now: Date = Date()) async throws(JobQueueError) {
+        try await write { [self] db in try record(tip, in: db, now: now) }
     }
 
     func record(_ tip: WatchedTip, in db: Database, now: Date) throws {
@@ -34,8 +34,8 @@ extension JobStore {
     }
 
     /// Review branches created in `repository` since `date`.
-    package func branchesCreated(repository: String, since date: Date) throws(JobQueueError) -> Int {
-        try read { db in
+    package func branchesCreated(repository: String, since date: Date) async throws(JobQueueError) -> Int {
+        try await read { [self] db in
             try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM review_branch_creations WHERE repository = ? AND created_at >= ?",
                 arguments: [repository, date.timeIntervalSince1970]) ?? 0

@@ -40,13 +40,13 @@ package final class JobStore: Sendable {
     }
 
     /// The names of the migrations applied to the database, in order.
-    package func appliedMigrations() throws(JobQueueError) -> [String] {
-        try read { db in try JobStoreMigrations.migrator.appliedMigrations(db) }
+    package func appliedMigrations() async throws(JobQueueError) -> [String] {
+        try await read { db in try JobStoreMigrations.migrator.appliedMigrations(db) }
     }
 
     /// SQLite's journal mode for the file (`wal`).
-    package func journalMode() throws(JobQueueError) -> String {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    package func journalMode() async throws(JobQueueError) -> String {
+        try await read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
     private func migrate() throws(JobQueueError) {
@@ -71,28 +71,52 @@ package final class JobStore: Sendable {
 
     // MARK: - Transactions
 
-    func read<T>(_ body: (Database) throws -> T) throws(JobQueueError) -> T {
+    /// Runs `body` on one of GRDB's reader threads; the caller's task waits without holding a
+    /// thread of the cooperative pool. Not cancellable: a state change a caller asked for is
+    /// recorded even when its task is being cancelled (a worker's last `complete` at shutdown).
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JobQueueError) -> T {
+        let result: Result<T, JobQueueError> = await withCheckedContinuation { continuation in
+            pool.asyncRead { database in
+                continuation.resume(returning: Result { () throws(JobQueueError) -> T in
+                    do { return try body(database.get()) } catch { throw Self.translate(error) }
+                })
+            }
+        }
+        return try result.get()
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction on GRDB's writer thread: it takes the
+    /// write lock first, so a read followed by a write never fails halfway against another
+    /// process. Not cancellable, as ``read(_:)``.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JobQueueError) -> T {
+        let result: Result<T, JobQueueError> = await withCheckedContinuation { continuation in
+            pool.asyncWriteWithoutTransaction { db in
+                continuation.resume(returning: Result { () throws(JobQueueError) -> T in try Self.transaction(db, body) })
+            }
+        }
+        return try result.get()
+    }
+
+    /// ``write(_:)`` on the calling thread, which must not be one of the cooperative pool's.
+    @available(*, noasync, message: "blocks its thread on the database: use write(_:)")
+    func writeBlocking<T>(_ body: (Database) throws -> T) throws(JobQueueError) -> T {
         do {
-            return try pool.read(body)
+            return try pool.writeWithoutTransaction { db in try Self.transaction(db, body) }
         } catch {
             throw Self.translate(error)
         }
     }
 
-    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: it takes the write lock first, so a read
-    /// followed by a write never fails halfway against another process.
-    func write<T>(_ body: (Database) throws -> T) throws(JobQueueError) -> T {
+    private static func transaction<T>(_ db: Database, _ body: (Database) throws -> T) throws(JobQueueError) -> T {
         do {
-            return try pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
             }
+            return result!
         } catch {
-            throw Self.translate(error)
+            throw translate(error)
         }
     }
 

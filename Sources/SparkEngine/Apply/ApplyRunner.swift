@@ -1,3 +1,4 @@
+package import Executors
 package import GitKit
 internal import Recipes
 internal import WSESim
@@ -6,9 +7,9 @@ internal import WSESim
 /// file in memory, and writes the result as one commit on the review branch with a
 /// compare-and-swap update. HEAD, the index and the working tree are never read or written.
 package struct ApplyRunner: Sendable {
-    package var executor: GitExecutor
+    package var executor: BlockingExecutor
 
-    package init(executor: GitExecutor = .shared) {
+    package init(executor: BlockingExecutor = .git) {
         self.executor = executor
     }
 

@@ -1,7 +1,7 @@
 package import GitKit
 internal import Recipes
 
-/// Runs a ``FixupCommitsRequest`` on the calling thread (a `GitExecutor`'s, in the daemon): the
+/// Runs a ``FixupCommitsRequest`` on the calling thread (a `BlockingExecutor`'s, in the daemon): the
 /// review mode for pushed work, the way `git absorb` attributes fixes.
 ///
 /// For every file BASE..HEAD changed, the recipes run on its content at HEAD; each changed hunk

@@ -208,7 +208,7 @@ struct ControlServerTests {
         // A socket file left by a daemon that died: bound, then abandoned without unlinking.
         let directory = try TemporaryDirectory("sparkd-stale")
         let path = directory.path + "/sparkd.sock"
-        try Command.check(["python3", "-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", path])
+        try await Command.check(["python3", "-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", path])
         #expect(FileManager.default.fileExists(atPath: path))
         let store = try JobStore(path: directory.path + "/jobs.sqlite")
         let metrics = DaemonMetrics()

@@ -9,7 +9,7 @@ import Testing
 @Suite("sparkctl daemon commands")
 struct SparkctlControlTests {
     private func sparkctl(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
-        try await offPool { try SparkctlBinary.run(arguments, environment: environment) }
+        try await SparkctlBinary.run(arguments, environment: environment)
     }
 
     private func json(_ arguments: [String]) async throws -> (CommandResult, [String: Any]) {
@@ -84,7 +84,7 @@ struct SparkctlControlTests {
                 JobRequest(repository: "/srv/git/app", branch: "main", base: "abc", recipes: ["fixup/x"], trigger: "push", scope: "Sources"),
                 JobRequest(repository: "/srv/git/app", branch: "main", base: "abc", recipes: ["fixup/x"], trigger: "push", scope: ""),
                 JobRequest(repository: "/srv/git/app", branch: "feature", base: "def", recipes: ["fixup/x"], trigger: "push", fixupBase: "main"),
-            ] { _ = try server.store.enqueue(request) }
+            ] { _ = try await server.store.enqueue(request) }
 
             let table = try await sparkctl(["jobs"] + socket)
             #expect(table.status == 0, "\(table.stderr)")

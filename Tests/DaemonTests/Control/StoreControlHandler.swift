@@ -6,8 +6,7 @@ import TestSupport
 
 /// The tests' ``ControlHandling``: a real ``JobStore`` on a real SQLite file behind the real
 /// server. (The daemon's own handler adds the watcher, workers and git; this one resolves no
-/// revisions: a missing base is the branch name.) JobStore calls are synchronous, so they run
-/// off Swift's cooperative pool, as the protocol asks.
+/// revisions: a missing base is the branch name.)
 struct StoreControlHandler: ControlHandling {
     let store: JobStore
     let metrics: DaemonMetrics
@@ -16,46 +15,40 @@ struct StoreControlHandler: ControlHandling {
     let repository: String
 
     func status() async throws -> StatusResponse {
-        try await offPool {
-            let counts = try store.counts()
-            return StatusResponse(
-                version: "test", pid: ProcessInfo.processInfo.processIdentifier, uptimeSeconds: Date().timeIntervalSince(started),
-                workers: .init(busy: counts[.running] ?? 0, total: 2), jobs: StatusResponse.jobCounts(counts),
-                repositories: [.init(path: repository, state: "watching", branches: ["main"])])
-        }
+        let counts = try await store.counts()
+        return StatusResponse(
+            version: "test", pid: ProcessInfo.processInfo.processIdentifier, uptimeSeconds: Date().timeIntervalSince(started),
+            workers: .init(busy: counts[.running] ?? 0, total: 2), jobs: StatusResponse.jobCounts(counts),
+            repositories: [.init(path: repository, state: "watching", branches: ["main"])])
     }
 
     func jobs(states: [String], limit: Int) async throws -> [JobSummary] {
-        try await offPool { try store.jobs(in: Set(states.compactMap(JobState.init(rawValue:))), limit: limit).map(JobSummary.init) }
+        try await store.jobs(in: Set(states.compactMap(JobState.init(rawValue:))), limit: limit).map(JobSummary.init)
     }
 
     func job(_ id: Int64) async throws -> JobDetail {
-        try await offPool {
-            guard let job = try store.job(id) else {
-                throw ControlError.notFound("no job \(id)", hint: "list jobs with 'sparkctl jobs'")
-            }
-            return JobDetail(job, events: try store.events(of: id))
+        guard let job = try await store.job(id) else {
+            throw ControlError.notFound("no job \(id)", hint: "list jobs with 'sparkctl jobs'")
         }
+        return JobDetail(job, events: try await store.events(of: id))
     }
 
     func enqueue(_ request: EnqueueRequest) async throws -> EnqueueResponse {
-        try await offPool {
-            let branch = request.branch ?? "main"
-            let result = try store.enqueue(
-                JobRequest(
-                    repository: request.repository, branch: branch, base: request.base ?? branch, recipes: request.recipes,
-                    parameters: request.parameters, trigger: request.trigger))
-            if case .enqueued = result { metrics.jobEnqueued(trigger: request.trigger) }
-            return EnqueueResponse(result)
-        }
+        let branch = request.branch ?? "main"
+        let result = try await store.enqueue(
+            JobRequest(
+                repository: request.repository, branch: branch, base: request.base ?? branch, recipes: request.recipes,
+                parameters: request.parameters, trigger: request.trigger))
+        if case .enqueued = result { metrics.jobEnqueued(trigger: request.trigger) }
+        return EnqueueResponse(result)
     }
 
     func cancel(_ id: Int64) async throws -> JobSummary {
-        try await offPool { JobSummary(try store.cancel(id)) }
+        JobSummary(try await store.cancel(id))
     }
 
     func retry(_ id: Int64) async throws -> JobSummary {
-        try await offPool { JobSummary(try store.retry(id)) }
+        JobSummary(try await store.retry(id))
     }
 
     func trigger(_ name: String) async throws -> TriggerResponse {

@@ -16,10 +16,10 @@ struct DaemonFixture {
         files: [String: String] = ["a.txt": "trailing   \nclean\n", "b.md": "no newline at end"],
         rules: [String] = ["{ id: fixup/trailing-whitespace, on: [push, nightly] }", "{ id: fixup/end-of-file, on: [push] }"],
         extra: String = "", repositoryExtra: String = ""
-    ) throws {
+    ) async throws {
         directory = try TemporaryDirectory("sparkd-daemon")
-        repo = try GitFixture.create(at: directory.path + "/repo")
-        try repo.commit(files, message: "initial")
+        repo = try await GitFixture.create(at: directory.path + "/repo")
+        try await repo.commit(files, message: "initial")
         stateDirectory = directory.path + "/state"
         configPath = directory.path + "/sparkd.yml"
         try writeConfig(rules: rules, extra: extra, repositoryExtra: repositoryExtra)
@@ -42,10 +42,9 @@ struct DaemonFixture {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    /// `sparkd --once` to its end, off the cooperative pool.
+    /// `sparkd --once` to its end.
     func once() async throws -> CommandResult {
-        let config = configPath
-        return try await offPool { try SparkdProcess.run(config: config, ["--once"]) }
+        try await SparkdProcess.run(config: configPath, ["--once"])
     }
 
     func start(_ arguments: [String] = [], log: String = "sparkd.log", environment: [String: String] = [:]) -> SparkdProcess? {
@@ -55,11 +54,11 @@ struct DaemonFixture {
     /// The job store the daemon writes (a real SQLite file, opened as a second process would).
     func store() throws -> JobStore { try JobStore(path: stateDirectory + "/jobs.sqlite") }
 
-    func branchTip(_ name: String) -> String? {
-        try? repo.git("rev-parse", "--verify", "-q", "refs/heads/\(name)")
+    func branchTip(_ name: String) async -> String? {
+        try? await repo.git("rev-parse", "--verify", "-q", "refs/heads/\(name)")
     }
 
-    func branches() throws -> [String] {
-        try repo.git("for-each-ref", "--format=%(refname:short)", "refs/heads/").split(separator: "\n").map(String.init)
+    func branches() async throws -> [String] {
+        try await repo.git("for-each-ref", "--format=%(refname:short)", "refs/heads/").split(separator: "\n").map(String.init)
     }
 }

@@ -12,43 +12,42 @@ struct SparkdCrashTests {
         // A paced backend on the GPU profile makes the job take seconds of real time.
         var files: [String: String] = [:]
         for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
-        let fixture = try DaemonFixture(
+        let fixture = try await DaemonFixture(
             files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
             extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }")
         let daemon = try #require(fixture.start(["--once"]))
         let store = try fixture.store()
-        // Observe the running job and kill within 300 ms of it, on a thread of its own.
-        let killed = try await offPool {
-            guard pollUntil({ try store.jobs(in: [.running]).count == 1 }) else { return false }
-            // Well inside the job: the lease is held and the branch not yet written.
-            usleep(300_000)
+        // Observe the running job and kill 300 ms into it: well inside the job, the lease held and
+        // the branch not yet written.
+        let killed = await eventually { try await store.jobs(in: [.running]).count == 1 }
+        if killed {
+            try await Task.sleep(for: .milliseconds(300))
             daemon.signal(SIGKILL)
-            return true
         }
         #expect(killed, "\(daemon.log)")
         #expect(await daemon.exit() != nil)
-        #expect(try store.jobs(in: [.running]).count == 1, "the dead worker's job still looks running")
-        #expect(fixture.branchTip("spark/fixup-trailing-whitespace") == nil, "the ref is written only at the end")
+        await #expect(try store.jobs(in: [.running]).count == 1, "the dead worker's job still looks running")
+        #expect(await fixture.branchTip("spark/fixup-trailing-whitespace") == nil, "the ref is written only at the end")
         let gitDir = fixture.repo.path + "/.git"
         let locks = FileManager.default.enumerator(atPath: gitDir)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".lock") } ?? []
         #expect(locks.isEmpty, "no lock file left: \(locks)")
-        try fixture.repo.git("fsck", "--strict")
+        try await fixture.repo.git("fsck", "--strict")
 
         // Restart without pacing: the orphaned job is queued again and finishes once.
         try fixture.writeConfig(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
         let restart = try await fixture.once()
         #expect(restart.status == 0, "\(restart.stderr)")
         #expect(restart.stderr.contains("queued again"), "first run:\n\(daemon.log)\nrestart:\n\(restart.stderr)")
-        let jobs = try store.jobs()
+        let jobs = try await store.jobs()
         #expect(jobs.count == 1)
         let job = try #require(jobs.first)
         #expect(job.state == .succeeded)
         #expect(job.attempts == 2)
-        let events = try store.events(of: job.id)
+        let events = try await store.events(of: job.id)
         #expect(events.filter { $0.to == .succeeded }.count == 1)
-        let branch = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
+        let branch = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
         #expect(job.resultCommit == branch)
-        #expect(try fixture.repo.git("rev-list", "--count", "main..\(branch)") == "1")
-        try fixture.repo.git("fsck", "--strict")
+        await #expect(try fixture.repo.git("rev-list", "--count", "main..\(branch)") == "1")
+        try await fixture.repo.git("fsck", "--strict")
     }
 }

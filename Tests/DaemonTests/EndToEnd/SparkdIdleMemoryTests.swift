@@ -7,22 +7,22 @@ import Testing
 struct SparkdIdleMemoryTests {
     @Test("once quiet, the daemon gives memory back, and a later push still becomes a branch")
     func givesBackAndKeepsWorking() async throws {
-        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        let fixture = try await DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
         let daemon = try #require(fixture.start())
-        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        #expect(await eventually { await fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
         #expect(await eventually(timeout: 20) { daemon.log.contains("idle: memory given back") }, "\(daemon.log)")
         // The daemon's own before/after (VmRSS around the release), from its log line: measuring
         // from here would race with the release, which may come before the branch is seen.
         let released = Self.releasedKilobytes(in: daemon.log)
         #expect((released ?? 0) > 0, "\(daemon.log)")
 
-        try fixture.repo.commit(["later.txt": "later  \n"], message: "after the trim")
-        let tip = try fixture.repo.git("rev-parse", "main")
+        try await fixture.repo.commit(["later.txt": "later  \n"], message: "after the trim")
+        let tip = try await fixture.repo.git("rev-parse", "main")
         #expect(await eventually {
-            guard let branch = fixture.branchTip("spark/fixup-trailing-whitespace") else { return false }
-            return (try? fixture.repo.git("rev-parse", "\(branch)^")) == tip
+            guard let branch = await fixture.branchTip("spark/fixup-trailing-whitespace") else { return false }
+            return (try? await fixture.repo.git("rev-parse", "\(branch)^")) == tip
         }, "\(daemon.log)")
-        #expect(try fixture.repo.git("show", "spark/fixup-trailing-whitespace:later.txt") == "later")
+        await #expect(try fixture.repo.git("show", "spark/fixup-trailing-whitespace:later.txt") == "later")
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0, "\(daemon.log)")
     }

@@ -9,7 +9,7 @@ import Testing
 struct SparkdIdleQueueTests {
     @Test("idle, the workers do not poll the queue; a queued job is still taken at once")
     func idleDaemonDoesNotPoll() async throws {
-        let fixture = try DaemonFixture(rules: ["{ id: fixup/end-of-file, on: [manual] }"])
+        let fixture = try await DaemonFixture(rules: ["{ id: fixup/end-of-file, on: [manual] }"])
         let daemon = try #require(fixture.start())
         let socket = fixture.stateDirectory + "/sparkd.sock"
         #expect(await eventually { FileManager.default.fileExists(atPath: socket) }, "\(daemon.log)")
@@ -20,9 +20,9 @@ struct SparkdIdleQueueTests {
         // One look per worker per second before: 6 or more here.
         #expect(try await offPool { try Self.looks(client) } == before, "\(daemon.log)")
 
-        let enqueue = try SparkctlBinary.run(["enqueue", "--socket", socket, "--repo", fixture.repo.path])
+        let enqueue = try await SparkctlBinary.run(["enqueue", "--socket", socket, "--repo", fixture.repo.path])
         #expect(enqueue.status == 0, "\(enqueue.stderr)")
-        #expect(await eventually { fixture.branchTip("spark/fixup-end-of-file") != nil }, "\(daemon.log)")
+        #expect(await eventually { await fixture.branchTip("spark/fixup-end-of-file") != nil }, "\(daemon.log)")
         #expect(try await offPool { try Self.looks(client) } > before)
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0, "\(daemon.log)")
@@ -30,7 +30,7 @@ struct SparkdIdleQueueTests {
 
     @Test("a failed attempt is retried when its backoff ends, with nothing else happening")
     func retriedAfterBackoff() async throws {
-        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        let fixture = try await DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
         // The review branch's ref is locked: the first attempt fails and is queued again after
         // the 5 s backoff.
         let refs = fixture.repo.path + "/.git/refs/heads/spark"
@@ -48,8 +48,8 @@ struct SparkdIdleQueueTests {
         }
         #expect(failedOnce, "\(daemon.log)")
         // The safety net alone would wake the workers only after a minute.
-        #expect(await eventually(timeout: 30) { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
-        #expect(try store.jobs().first?.state == .succeeded)
+        #expect(await eventually(timeout: 30) { await fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        await #expect(try store.jobs().first?.state == .succeeded)
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0, "\(daemon.log)")
     }

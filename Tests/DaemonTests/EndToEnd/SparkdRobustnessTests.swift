@@ -11,81 +11,78 @@ struct SparkdRobustnessTests {
     @Test("the base moves while a job runs: nothing stale is published; the job on the new base writes the branch")
     func baseMovesDuringJob() async throws {
         var files: [String: String] = [:]
-        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
-        // Paced on the GPU profile, each job takes over a second of real time.
-        let fixture = try DaemonFixture(
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 48) }
+        // Paced on the GPU profile, each job takes seconds of real time: main moves well inside it.
+        let fixture = try await DaemonFixture(
             files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
             extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }\nwatch: { poll_interval: 1 }")
         let daemon = try #require(fixture.start())
         let store = try fixture.store()
-        // Move main while the job runs, within milliseconds of seeing it run, on a thread of its own.
-        let tip = try await offPool { () throws -> String? in
-            guard pollUntil({ try store.jobs(in: [.running]).count == 1 }) else { return nil }
-            try fixture.repo.commit(["moved.txt": "moved   \n"], message: "main moves on")
-            return try fixture.repo.git("rev-parse", "main")
+        // Move main while the job runs, within milliseconds of seeing it run.
+        var tip: String?
+        if await eventually({ try await store.jobs(in: [.running]).count == 1 }) {
+            try await fixture.repo.commit(["moved.txt": "moved   \n"], message: "main moves on")
+            tip = try await fixture.repo.git("rev-parse", "main")
         }
         #expect(tip != nil, "\(daemon.log)")
         #expect(await eventually(timeout: 90) {
-            let jobs = (try? store.jobs()) ?? []
+            let jobs = (try? await store.jobs()) ?? []
             return jobs.count == 2 && jobs.allSatisfy { $0.state.isFinal }
         }, "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0)
 
-        let jobs = try store.jobs().sorted { $0.id < $1.id }
+        let jobs = try await store.jobs().sorted { $0.id < $1.id }
         #expect(jobs.map(\.state) == [.superseded, .succeeded])
         #expect(jobs[0].reason?.contains("moved") == true)
-        let branch = try #require(fixture.branchTip("spark/fixup-trailing-whitespace"))
-        #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
+        let branch = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
+        await #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
         // The branch was written once, on the new base: never on the stale one.
-        #expect(try fixture.repo.git("reflog", "show", "--format=%H", "refs/heads/spark/fixup-trailing-whitespace") == branch)
-        try fixture.repo.git("fsck", "--strict")
+        await #expect(try fixture.repo.git("reflog", "show", "--format=%H", "refs/heads/spark/fixup-trailing-whitespace") == branch)
+        try await fixture.repo.git("fsck", "--strict")
     }
 
     @Test("SIGTERM while a job runs: no new job is claimed, the running one finishes, sparkd exits 0")
     func sigtermDrains() async throws {
         var files: [String: String] = [:]
         for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
-        let fixture = try DaemonFixture(
+        let fixture = try await DaemonFixture(
             files: files,
             rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
             extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }")
         let daemon = try #require(fixture.start())
         let store = try fixture.store()
         let socket = fixture.stateDirectory + "/sparkd.sock"
-        let signalled = try await offPool {
-            guard pollUntil({ try store.jobs(in: [.running]).count == 1 }) else { return false }
-            daemon.signal(SIGTERM)
-            return true
-        }
+        let signalled = await eventually { try await store.jobs(in: [.running]).count == 1 }
+        if signalled { daemon.signal(SIGTERM) }
         #expect(signalled, "\(daemon.log)")
         // While the running job finishes, the control socket still answers.
         try await Task.sleep(for: .milliseconds(300))
-        let stillDraining = try store.jobs(in: [.running]).count == 1
-        let status = try SparkctlBinary.run(["status", "--socket", socket])
+        let stillDraining = try await store.jobs(in: [.running]).count == 1
+        let status = try await SparkctlBinary.run(["status", "--socket", socket])
         if stillDraining {
             #expect(status.status == 0, "sparkctl status during the drain: \(status.stderr)\n\(daemon.log)")
         }
         #expect(await daemon.exit(timeout: 30) == 0, "\(daemon.log)")
-        let jobs = try store.jobs()
+        let jobs = try await store.jobs()
         // The job that was running when SIGTERM came finished; nothing was left half-done.
         #expect(jobs.filter { $0.state == .running }.isEmpty)
         #expect(jobs.filter { $0.state == .succeeded }.count == 1, "\(jobs.map { "\($0.id) \($0.state)" })")
         // Jobs of one repository run one at a time: the second was still queued, and stays so.
         #expect(jobs.filter { $0.state == .queued }.count == 1)
-        try fixture.repo.git("fsck", "--strict")
+        try await fixture.repo.git("fsck", "--strict")
     }
 
     @Test("missing, corrupt and locked repositories get their own clear errors; the good one keeps being served")
     func badRepositoriesBesideGoodOnes() async throws {
-        let fixture = try DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
+        let fixture = try await DaemonFixture(rules: ["{ id: fixup/trailing-whitespace, on: [push] }"])
         let root = fixture.directory.path
         let missing = root + "/missing"
-        let corrupt = try GitFixture.create(at: root + "/corrupt")
-        try corrupt.commit(["a.txt": "x  \n"], message: "one")
+        let corrupt = try await GitFixture.create(at: root + "/corrupt")
+        try await corrupt.commit(["a.txt": "x  \n"], message: "one")
         try "ref: refs/heads/main\n".write(toFile: corrupt.path + "/.git/refs/heads/main", atomically: true, encoding: .utf8)
-        let locked = try GitFixture.create(at: root + "/locked")
-        try locked.commit(["a.txt": "x  \n"], message: "one")
+        let locked = try await GitFixture.create(at: root + "/locked")
+        try await locked.commit(["a.txt": "x  \n"], message: "one")
         try FileManager.default.createDirectory(atPath: locked.path + "/.git/refs/heads/spark", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: locked.path + "/.git/refs/heads/spark/fixup-trailing-whitespace.lock", contents: Data())
         let rule = "      - { id: fixup/trailing-whitespace, on: [push] }"
@@ -99,9 +96,9 @@ struct SparkdRobustnessTests {
         try config.write(toFile: fixture.configPath, atomically: true, encoding: .utf8)
         let daemon = try #require(fixture.start())
         let socket = fixture.stateDirectory + "/sparkd.sock"
-        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        #expect(await eventually { await fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
 
-        let (result, status) = try SparkctlBinary.json(["status", "--socket", socket])
+        let (result, status) = try await SparkctlBinary.json(["status", "--socket", socket])
         #expect(result.status == 0, "\(result.stderr)")
         let repositories = try #require(status["repositories"] as? [[String: Any]])
         func entry(_ path: String) -> [String: Any]? { repositories.first { $0["path"] as? String == path } }
@@ -113,13 +110,13 @@ struct SparkdRobustnessTests {
         // The locked repository's job cannot move the branch: it waits and retries, never clobbers.
         let store = try fixture.store()
         #expect(await eventually {
-            (try? store.jobs())?.first { $0.request.repository == locked.path && $0.reason?.contains("lock") == true } != nil
+            (try? await store.jobs())?.first { $0.request.repository == locked.path && $0.reason?.contains("lock") == true } != nil
         }, "\(daemon.log)")
 
         // Still serving the good repository.
-        let before = fixture.branchTip("spark/fixup-trailing-whitespace")
-        try fixture.repo.commit(["later.txt": "later  \n"], message: "later")
-        #expect(await eventually { fixture.branchTip("spark/fixup-trailing-whitespace") != before }, "\(daemon.log)")
+        let before = await fixture.branchTip("spark/fixup-trailing-whitespace")
+        try await fixture.repo.commit(["later.txt": "later  \n"], message: "later")
+        #expect(await eventually { await fixture.branchTip("spark/fixup-trailing-whitespace") != before }, "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0)
     }
@@ -127,10 +124,11 @@ struct SparkdRobustnessTests {
     @Test("a burst of 20 repositories × 10 commits: every repository's last push reaches its review branch, no duplicate jobs")
     func burst() async throws {
         let directory = try TemporaryDirectory("sparkd-burst")
-        let repositories = try (0..<20).map { index in
-            let repo = try GitFixture.create(at: directory.path + "/repo\(index)")
-            try repo.commit(["file.txt": "start  \n"], message: "start")
-            return repo
+        var repositories: [GitFixture] = []
+        for index in 0..<20 {
+            let repo = try await GitFixture.create(at: directory.path + "/repo\(index)")
+            try await repo.commit(["file.txt": "start  \n"], message: "start")
+            repositories.append(repo)
         }
         let state = directory.path + "/state"
         let config = directory.path + "/sparkd.yml"
@@ -143,29 +141,38 @@ struct SparkdRobustnessTests {
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let daemon = try SparkdProcess(config: config, logPath: directory.path + "/sparkd.log")
         let store = try JobStore(path: state + "/jobs.sqlite")
-        @Sendable func branchParent(_ repo: GitFixture) -> String? {
-            try? repo.git("rev-parse", "-q", "--verify", "refs/heads/spark/fixup-trailing-whitespace^")
+        @Sendable func branchParent(_ repo: GitFixture) async -> String? {
+            try? await repo.git("rev-parse", "-q", "--verify", "refs/heads/spark/fixup-trailing-whitespace^")
         }
-        #expect(await eventually(timeout: 60) { repositories.allSatisfy { branchParent($0) != nil } }, "\(daemon.log)")
-
-        try await offPool {
-            for round in 0..<10 {
-                for repo in repositories { try repo.commit(["file.txt": "round \(round)  \n"], message: "round \(round)") }
+        let allBranched = await eventually(timeout: 60) { @Sendable [repositories] () async -> Bool in
+            for repo in repositories {
+                if await branchParent(repo) == nil { return false }
             }
+            return true
         }
-        let tips = try repositories.map { try $0.git("rev-parse", "main") }
-        #expect(await eventually(timeout: 120) {
-            zip(repositories, tips).allSatisfy { branchParent($0) == $1 }
-                && ((try? store.jobs(in: [.queued, .running]).isEmpty) ?? false)
-        }, "\(daemon.log)")
+        #expect(allBranched, "\(daemon.log)")
+
+        for round in 0..<10 {
+            for repo in repositories { try await repo.commit(["file.txt": "round \(round)  \n"], message: "round \(round)") }
+        }
+        var tips: [String] = []
+        for repo in repositories { tips.append(try await repo.git("rev-parse", "main")) }
+        let allCaughtUp = await eventually(timeout: 120) { @Sendable [repositories, tips] () async throws -> Bool in
+            guard (try? await store.jobs(in: [.queued, .running]).isEmpty) == true else { return false }
+            for (repo, tip) in zip(repositories, tips) {
+                if await branchParent(repo) != tip { return false }
+            }
+            return true
+        }
+        #expect(allCaughtUp, "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0)
 
-        let jobs = try store.jobs(limit: 1000)
+        let jobs = try await store.jobs(limit: 1000)
         let keys = jobs.map { "\($0.request.repository)@\($0.request.base)" }
         #expect(Set(keys).count == keys.count, "one job per repository and base")
         #expect(jobs.allSatisfy { [.succeeded, .superseded, .noChange].contains($0.state) },
                 "\(jobs.filter { ![.succeeded, .superseded, .noChange].contains($0.state) }.map { "\($0.id) \($0.state) \($0.reason ?? "")" })")
-        for repo in repositories { try repo.git("fsck", "--strict") }
+        for repo in repositories { try await repo.git("fsck", "--strict") }
     }
 }

@@ -1,4 +1,5 @@
 import Daemon
+import Executors
 import Foundation
 import GitKit
 import JobQueue
@@ -12,14 +13,14 @@ import TestSupport
 struct NewPushRulesTests {
     @Test("fixup_commits that only moved within sparkd.yml queues nothing; one with other recipes queues the fixup job")
     func fixupCommitsMoved() async throws {
-        let fixture = try DaemonFixture(files: ["a.txt": "a\n"], rules: [])
-        try fixture.repo.git("branch", "feature")
+        let fixture = try await DaemonFixture(files: ["a.txt": "a\n"], rules: [])
+        try await fixture.repo.git("branch", "feature")
         let rules = ["{ id: fixup/trailing-whitespace, on: [manual] }"]
         try fixture.writeConfig(rules: rules, repositoryExtra: "    fixup_commits: { base: main }", branches: ["main", "feature"])
         let old = try DaemonSetup.load(file: fixture.configPath)
         let holder = SetupHolder(old)
         let triggers = JobTriggers(
-            setup: holder, store: try fixture.store(), executor: GitExecutor(), logger: Logger(label: "sparkd.test.reload"), wake: {})
+            setup: holder, store: try fixture.store(), executor: BlockingExecutor.git, logger: Logger(label: "sparkd.test.reload"), wake: {})
 
         // The same setting two lines further down.
         try fixture.writeConfig(

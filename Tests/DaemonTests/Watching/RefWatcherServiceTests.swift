@@ -10,8 +10,8 @@ import Testing
     @Test("a graceful shutdown of the ServiceGroup ends run() and finishes the event stream", .timeLimit(.minutes(1)))
     func gracefulShutdown() async throws {
         let directory = try TemporaryDirectory("ref-watcher-service")
-        let repo = try GitFixture.create(at: directory.path + "/app")
-        try repo.commit(["README.md": "one\n"])
+        let repo = try await GitFixture.create(at: directory.path + "/app")
+        try await repo.commit(["README.md": "one\n"])
         let logger = WatchRecorder.logger()
         let watcher = RefWatcher(
             repositories: [WatchedRepository(path: repo.path, branches: ["main"])], pollInterval: .seconds(60),
@@ -24,7 +24,7 @@ import Testing
                 Issue.record("the first event was not the baseline")
                 return
             }
-            let second = try repo.commit(["README.md": "two\n"])
+            let second = try await repo.commit(["README.md": "two\n"])
             let change = await iterator.next()?.change
             #expect(change?.kind == .advanced)
             #expect(change?.newTip?.description == second)

@@ -19,10 +19,10 @@ import Testing
     let repo: GitFixture
     let first: String
 
-    init() throws {
+    init() async throws {
         directory = try TemporaryDirectory("ref-watcher")
-        repo = try GitFixture.create(at: directory.path + "/app")
-        first = try repo.commit(["README.md": "one\n"], message: "first")
+        repo = try await GitFixture.create(at: directory.path + "/app")
+        first = try await repo.commit(["README.md": "one\n"], message: "first")
     }
 
     func makeWatcher(_ setup: Setup, branches: [String] = ["main"], pollInterval: Duration? = nil,
@@ -32,8 +32,8 @@ import Testing
             pollInterval: pollInterval ?? setup.pollInterval, mode: setup.mode, logger: WatchRecorder.logger())
     }
 
-    func tip(_ branch: String) throws -> ObjectID {
-        try #require(ObjectID(hex: try repo.git("rev-parse", "refs/heads/\(branch)")))
+    func tip(_ branch: String) async throws -> ObjectID {
+        try #require(ObjectID(hex: try await repo.git("rev-parse", "refs/heads/\(branch)")))
     }
 
     @Test("the first event is the baseline: present repositories with their tips, missing ones as missing",
@@ -51,7 +51,7 @@ import Testing
                 Issue.record("first event is \(String(describing: recorder.events.first))")
                 return
             }
-            let main = try tip("main")
+            let main = try await tip("main")
             #expect(baseline.repositories[repo.path] == .present(tips: ["main": main]))
             #expect(baseline.repositories[missing] == .missing)
             #expect(baseline.repositories[inside] == .missing)
@@ -62,7 +62,7 @@ import Testing
     func advanced(setup: Setup) async throws {
         try await WatchRecorder.watching(makeWatcher(setup)) { recorder in
             _ = try #require(await recorder.baseline())
-            let second = try repo.commit(["README.md": "two\n"], message: "second")
+            let second = try await repo.commit(["README.md": "two\n"], message: "second")
             let change = try #require(await recorder.change(.advanced, of: "main"))
             #expect(change.oldTip?.description == first)
             #expect(change.newTip?.description == second)
@@ -73,21 +73,21 @@ import Testing
 
     @Test("amend, and reset --hard followed by a new commit, are reported as rewritten", arguments: Setup.allCases)
     func rewritten(setup: Setup) async throws {
-        let second = try repo.commit(["README.md": "two\n"], message: "second")
+        let second = try await repo.commit(["README.md": "two\n"], message: "second")
         try await WatchRecorder.watching(makeWatcher(setup)) { recorder in
             _ = try #require(await recorder.baseline())
-            try repo.git("commit", "-q", "--amend", "-m", "second, amended")
+            try await repo.git("commit", "-q", "--amend", "-m", "second, amended")
             let amended = try #require(await recorder.change(.rewritten, of: "main"))
             #expect(amended.oldTip?.description == second)
-            let amendedTip = try tip("main")
+            let amendedTip = try await tip("main")
             #expect(amended.newTip == amendedTip)
 
-            try repo.git("reset", "-q", "--hard", "HEAD~1")
+            try await repo.git("reset", "-q", "--hard", "HEAD~1")
             let reset = try #require(await recorder.change(.rewritten, of: "main", after: 1))
             #expect(reset.newTip?.description == first)
             // The reset may be seen alone (rewritten) and the new commit then as advanced, or
             // both in one rescan (rewritten): either way the branch ends on the new commit.
-            let third = try repo.commit(["README.md": "three\n"], message: "third")
+            let third = try await repo.commit(["README.md": "three\n"], message: "third")
             #expect(await recorder.wait { _ in recorder.changes.last?.newTip?.description == third })
             #expect(recorder.changes.allSatisfy { $0.kind == .rewritten || $0.kind == .advanced })
         }
@@ -95,10 +95,10 @@ import Testing
 
     @Test("git branch -D is reported as deleted", arguments: Setup.allCases)
     func deleted(setup: Setup) async throws {
-        try repo.git("branch", "topic")
+        try await repo.git("branch", "topic")
         try await WatchRecorder.watching(makeWatcher(setup, branches: ["main", "topic"])) { recorder in
             _ = try #require(await recorder.baseline())
-            try repo.git("branch", "-D", "topic")
+            try await repo.git("branch", "-D", "topic")
             let change = try #require(await recorder.change(.deleted, of: "topic"))
             #expect(change.oldTip?.description == first)
             #expect(change.newTip == nil)
@@ -109,16 +109,16 @@ import Testing
     func createdInSubdirectory(setup: Setup) async throws {
         try await WatchRecorder.watching(makeWatcher(setup, branches: ["main", "feature/x", "feature/deep/y"])) { recorder in
             _ = try #require(await recorder.baseline())
-            try repo.git("branch", "feature/x")
+            try await repo.git("branch", "feature/x")
             let created = try #require(await recorder.change(.created, of: "feature/x"))
             #expect(created.newTip?.description == first)
             #expect(created.oldTip == nil)
             // A second level created later: the new directories must be watched as they appear.
-            try repo.git("branch", "feature/deep/y")
+            try await repo.git("branch", "feature/deep/y")
             _ = try #require(await recorder.change(.created, of: "feature/deep/y"))
             // And a ref written into the now-watched subdirectory.
-            try repo.git("checkout", "-q", "feature/x")
-            let moved = try repo.commit(["x.txt": "x\n"], message: "on feature/x")
+            try await repo.git("checkout", "-q", "feature/x")
+            let moved = try await repo.commit(["x.txt": "x\n"], message: "on feature/x")
             let advanced = try #require(await recorder.change(.advanced, of: "feature/x"))
             #expect(advanced.newTip?.description == moved)
         }
@@ -126,17 +126,17 @@ import Testing
 
     @Test("git pack-refs --all changes no tip and reports nothing", arguments: Setup.allCases)
     func packRefs(setup: Setup) async throws {
-        try repo.git("branch", "topic")
+        try await repo.git("branch", "topic")
         try await WatchRecorder.watching(makeWatcher(setup, branches: ["main", "topic"])) { recorder in
             _ = try #require(await recorder.baseline())
-            try repo.git("pack-refs", "--all")
+            try await repo.git("pack-refs", "--all")
             // A barrier: a later commit on main is reported; nothing may come before it.
-            let second = try repo.commit(["README.md": "two\n"], message: "second")
+            let second = try await repo.commit(["README.md": "two\n"], message: "second")
             _ = try #require(await recorder.change(.advanced, of: "main"))
             #expect(recorder.changes.map(\.kind) == [.advanced], "\(recorder.changes)")
             #expect(recorder.changes.first?.newTip?.description == second)
             // A branch updated while it lives only in packed-refs is still seen.
-            try repo.git("update-ref", "refs/heads/topic", second)
+            try await repo.git("update-ref", "refs/heads/topic", second)
             _ = try #require(await recorder.change(.advanced, of: "topic"))
         }
     }
@@ -145,11 +145,11 @@ import Testing
     func unwatched(setup: Setup) async throws {
         try await WatchRecorder.watching(makeWatcher(setup)) { recorder in
             _ = try #require(await recorder.baseline())
-            try repo.git("checkout", "-q", "-b", "other")
-            try repo.commit(["other.txt": "x\n"], message: "on other")
-            try repo.git("branch", "feature/unwatched")
-            try repo.git("checkout", "-q", "main")
-            let second = try repo.commit(["README.md": "two\n"], message: "barrier")
+            try await repo.git("checkout", "-q", "-b", "other")
+            try await repo.commit(["other.txt": "x\n"], message: "on other")
+            try await repo.git("branch", "feature/unwatched")
+            try await repo.git("checkout", "-q", "main")
+            let second = try await repo.commit(["README.md": "two\n"], message: "barrier")
             _ = try #require(await recorder.change(.advanced, of: "main"))
             #expect(recorder.changes.count == 1, "\(recorder.changes)")
             #expect(recorder.changes.first?.newTip?.description == second)
@@ -168,8 +168,8 @@ import Testing
 
             // An empty directory (and one inside the watched repository's parent) is not a repository.
             try FileManager.default.createDirectory(atPath: later, withIntermediateDirectories: true)
-            let late = try GitFixture.create(at: later)
-            let tip = try late.commit(["a.txt": "a\n"])
+            let late = try await GitFixture.create(at: later)
+            let tip = try await late.commit(["a.txt": "a\n"])
             #expect(await recorder.wait { $0.contains(.repositoryAppeared(path: later)) })
             let created = try #require(await recorder.change(.created, of: "main"))
             #expect(created.repositoryPath == later)
@@ -180,11 +180,11 @@ import Testing
             #expect(recorder.events.filter { $0 == .repositoryVanished(path: later) }.count == 1)
             #expect(!recorder.changes.contains { $0.kind == .deleted }, "\(recorder.changes)")
 
-            let again = try GitFixture.create(at: later)
-            try again.commit(["b.txt": "b\n"])
+            let again = try await GitFixture.create(at: later)
+            try await again.commit(["b.txt": "b\n"])
             #expect(await recorder.wait { $0.filter { $0 == .repositoryAppeared(path: later) }.count == 2 })
             // The other repository was watched throughout.
-            try repo.commit(["README.md": "two\n"])
+            try await repo.commit(["README.md": "two\n"])
             let advanced = try #require(await recorder.change(.advanced, of: "main"))
             #expect(advanced.repositoryPath == repo.path)
         }
@@ -192,14 +192,14 @@ import Testing
 
     @Test("a corrupt ref in one repository does not stop the others", arguments: Setup.allCases)
     func corruptRefIsolated(setup: Setup) async throws {
-        let other = try GitFixture.create(at: directory.path + "/other")
-        try other.commit(["o.txt": "o\n"])
+        let other = try await GitFixture.create(at: directory.path + "/other")
+        try await other.commit(["o.txt": "o\n"])
         let watcher = makeWatcher(setup, branches: ["main", "broken"], extra: [WatchedRepository(path: other.path, branches: ["main"])])
         try await WatchRecorder.watching(watcher) { recorder in
             _ = try #require(await recorder.baseline())
             try "not a ref\n".write(toFile: repo.path + "/.git/refs/heads/broken", atomically: true, encoding: .utf8)
-            try repo.commit(["README.md": "two\n"])
-            let second = try other.commit(["o.txt": "two\n"])
+            try await repo.commit(["README.md": "two\n"])
+            let second = try await other.commit(["o.txt": "two\n"])
             #expect(await recorder.wait { _ in
                 recorder.changes.contains { $0.repositoryPath == other.path && $0.newTip?.description == second }
             })
@@ -210,21 +210,21 @@ import Testing
 
     @Test("a push into a bare repository is reported", arguments: Setup.allCases)
     func pushIntoBare(setup: Setup) async throws {
-        let bare = try GitFixture.create(at: directory.path + "/srv/app.git", bare: true)
-        try repo.git("push", "-q", bare.path, "main")
+        let bare = try await GitFixture.create(at: directory.path + "/srv/app.git", bare: true)
+        try await repo.git("push", "-q", bare.path, "main")
         let watcher = RefWatcher(
             repositories: [WatchedRepository(path: bare.path, branches: ["main"])],
             pollInterval: setup.pollInterval, mode: setup.mode, logger: WatchRecorder.logger())
         try await WatchRecorder.watching(watcher) { recorder in
             let baseline = try #require(await recorder.baseline())
             #expect(baseline.tip(of: "main", in: bare.path)?.description == first)
-            let second = try repo.commit(["README.md": "two\n"])
-            try repo.git("push", "-q", bare.path, "main")
+            let second = try await repo.commit(["README.md": "two\n"])
+            try await repo.git("push", "-q", bare.path, "main")
             let advanced = try #require(await recorder.change(.advanced, of: "main"))
             #expect(advanced.newTip?.description == second)
-            try repo.git("reset", "-q", "--hard", "HEAD~1")
-            let third = try repo.commit(["README.md": "three\n"])
-            try repo.git("push", "-q", "--force", bare.path, "main")
+            try await repo.git("reset", "-q", "--hard", "HEAD~1")
+            let third = try await repo.commit(["README.md": "three\n"])
+            try await repo.git("push", "-q", "--force", bare.path, "main")
             let forced = try #require(await recorder.change(.rewritten, of: "main"))
             #expect(forced.oldTip?.description == second)
             #expect(forced.newTip?.description == third)

@@ -89,12 +89,12 @@ struct FixerDifferentialTests {
     }
 
     @Test(arguments: variants)
-    func matchesPython(_ variant: Variant) throws {
-        guard PythonPreCommitHooks.isAvailable() else { return }
+    func matchesPython(_ variant: Variant) async throws {
+        guard await PythonPreCommitHooks.isAvailable() else { return }
         let directory = try TemporaryDirectory("sparkd-differential")
         try Self.write(Self.samples, into: directory.path)
 
-        let lines = try PythonPreCommitHooks.run(
+        let lines = try await PythonPreCommitHooks.run(
             module: variant.module, arguments: variant.arguments, files: Self.samples.map(\.path),
             in: directory.path)
         let reported = Set(lines.compactMap(variant.reports))

@@ -9,9 +9,9 @@ enum PythonPreCommitHooks {
 
     /// Records a failing issue and returns false unless `python3` can import
     /// pre-commit-hooks at exactly `version`.
-    static func isAvailable(sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    static func isAvailable(sourceLocation: SourceLocation = #_sourceLocation) async -> Bool {
         let probe = "import importlib.metadata, pre_commit_hooks; print(importlib.metadata.version('pre-commit-hooks'))"
-        let result = try? Command.run(["python3", "-c", probe])
+        let result = try? await Command.run(["python3", "-c", probe])
         guard let result, result.status == 0 else {
             let detail = result?.stderr ?? "python3 could not be run"
             Issue.record(
@@ -32,9 +32,9 @@ enum PythonPreCommitHooks {
     /// Runs `python3 -m pre_commit_hooks.<module> <arguments> <files>` in
     /// `directory` once over all files; returns its standard output lines. Exit
     /// status 0 and 1 are normal (1 means "something changed or was found").
-    static func run(module: String, arguments: [String], files: [String], in directory: String) throws -> [String] {
+    static func run(module: String, arguments: [String], files: [String], in directory: String) async throws -> [String] {
         let command = ["python3", "-m", "pre_commit_hooks.\(module)"] + arguments + files
-        let result = try Command.run(command, in: directory)
+        let result = try await Command.run(command, in: directory)
         guard result.status == 0 || result.status == 1 else {
             throw CommandError(command: Array(command.prefix(4)), status: result.status, stdout: result.stdout,
                                stderr: result.stderr)
