@@ -167,7 +167,7 @@ let package = Package(
         .target(
             name: "SparkdCLI",
             dependencies: [
-                "Daemon", "SparkRuntime",
+                "Daemon", "Recipes", "SparkRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
