@@ -114,6 +114,9 @@ let package = Package(
             dependencies: [],
             swiftSettings: swiftSettings
         ),
+        // The one shape of sparkd's errors (code, message, hint) and their one description. No
+        // dependencies, not even Foundation: every module can use it.
+        .target(name: "Diagnostics", swiftSettings: swiftSettings),
         // The pre-commit fixup of staged content, shared by `sparkctl fixup --staged` and `sparkd-hook`.
         .target(
             name: "FixupHook",
@@ -217,6 +220,11 @@ let package = Package(
         .testTarget(
             name: "SwiftRecipesTests",
             dependencies: ["SwiftRecipes", "Recipes", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DiagnosticsTests",
+            dependencies: ["Diagnostics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
