@@ -80,13 +80,14 @@ let package = Package(
         .target(name: "CLibGit2Link"),
         .target(
             name: "GitKit",
-            dependencies: ["CLibGit2"] + gitKitLinkDependencies,
+            dependencies: ["CLibGit2", "Diagnostics"] + gitKitLinkDependencies,
             swiftSettings: swiftSettings,
             linkerSettings: gitKitLinking
         ),
         .target(
             name: "Recipes",
             dependencies: [
+                "Diagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -105,13 +106,13 @@ let package = Package(
         ),
         .target(
             name: "SparkEngine",
-            dependencies: ["GitKit", "Recipes", "WSESim"],
+            dependencies: ["Diagnostics", "GitKit", "Recipes", "WSESim"],
             swiftSettings: swiftSettings
         ),
         // The simulated WSE backend's performance model and discrete-event simulator. Foundation only.
         .target(
             name: "WSESim",
-            dependencies: [],
+            dependencies: ["Diagnostics"],
             swiftSettings: swiftSettings
         ),
         // The one shape of sparkd's errors (code, message, hint) and their one description. No
@@ -134,14 +135,14 @@ let package = Package(
         // The durable job store: SQLite through GRDB (apt `libsqlite3-dev`). Runs no jobs.
         .target(
             name: "JobQueue",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The control socket's request and response types, and the small client sparkctl uses.
         // Foundation only: sparkctl (and its pre-commit hook) must not pay for a server stack.
         .target(
             name: "ControlAPI",
-            dependencies: [],
+            dependencies: ["Diagnostics"],
             swiftSettings: swiftSettings
         ),
         // The daemon's services and its configuration.

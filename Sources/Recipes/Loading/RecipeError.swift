@@ -1,9 +1,11 @@
+internal import Diagnostics
+
 /// A recipe that could not be loaded, validated or found, or a YAML file of sparkd's that is not
 /// valid (a repository's `.sparkd.yml`, the daemon's `sparkd.yml`: every one is read by
 /// ``YAMLReader``): what failed, where (`file:line:column`, 1-based) and how to fix it.
 ///
 /// Match on codes: `catch let error as RecipeError where error.code == .unknownKey`.
-package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
+package struct RecipeError: DiagnosticError, Hashable {
     package enum Code: String, Sendable, Hashable {
         /// A recipe file or directory could not be read.
         case unreadable
@@ -118,12 +120,5 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
         guard let line else { return file }
         guard let column else { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"
-    }
-
-    /// `file:line:column: message`, then the hint on an indented line.
-    package var description: String {
-        var text = location.map { "\($0): \(message)" } ?? message
-        if let hint { text += "\n  hint: \(hint)" }
-        return text
     }
 }
