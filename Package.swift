@@ -127,7 +127,7 @@ let package = Package(
         .target(
             name: "SparkCLI",
             dependencies: [
-                "ControlAPI", "FixupHook", "GitKit", "Recipes", "SparkEngine", "SparkRuntime", "WSESim",
+                "ControlAPI", "Diagnostics", "FixupHook", "GitKit", "Recipes", "SparkEngine", "SparkRuntime", "WSESim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -149,7 +149,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "ControlAPI", "GitKit", "JobQueue", "Recipes", "SparkEngine", "WSESim",
+                "ControlAPI", "Diagnostics", "GitKit", "JobQueue", "Recipes", "SparkEngine", "WSESim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
