@@ -82,13 +82,14 @@ let package = Package(
         .target(name: "CLibGit2Link"),
         .target(
             name: "GitKit",
-            dependencies: ["CLibGit2"] + gitKitLinkDependencies,
+            dependencies: ["CLibGit2", "Diagnostics"] + gitKitLinkDependencies,
             swiftSettings: swiftSettings,
             linkerSettings: gitKitLinking
         ),
         .target(
             name: "Recipes",
             dependencies: [
+                "Diagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -107,15 +108,18 @@ let package = Package(
         ),
         .target(
             name: "SparkEngine",
-            dependencies: ["Executors", "GitKit", "Recipes", "WSESim"],
+            dependencies: ["Diagnostics", "Executors", "GitKit", "Recipes", "WSESim"],
             swiftSettings: swiftSettings
         ),
         // The simulated WSE backend's performance model and discrete-event simulator. Foundation only.
         .target(
             name: "WSESim",
-            dependencies: [],
+            dependencies: ["Diagnostics"],
             swiftSettings: swiftSettings
         ),
+        // The one shape of sparkd's errors (code, message, hint) and their one description. No
+        // dependencies, not even Foundation: every module can use it.
+        .target(name: "Diagnostics", swiftSettings: swiftSettings),
         // The pre-commit fixup of staged content, shared by `sparkctl fixup --staged` and `sparkd-hook`.
         .target(
             name: "FixupHook",
@@ -125,7 +129,7 @@ let package = Package(
         .target(
             name: "SparkCLI",
             dependencies: [
-                "ControlAPI", "FixupHook", "GitKit", "Recipes", "SparkEngine", "SparkRuntime", "WSESim",
+                "ControlAPI", "Diagnostics", "FixupHook", "GitKit", "Recipes", "SparkEngine", "SparkRuntime", "WSESim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -133,21 +137,21 @@ let package = Package(
         // The durable job store: SQLite through GRDB (apt `libsqlite3-dev`). Runs no jobs.
         .target(
             name: "JobQueue",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The control socket's request and response types, and the small client sparkctl uses.
         // Foundation only: sparkctl (and its pre-commit hook) must not pay for a server stack.
         .target(
             name: "ControlAPI",
-            dependencies: [],
+            dependencies: ["Diagnostics"],
             swiftSettings: swiftSettings
         ),
         // The daemon's services and its configuration.
         .target(
             name: "Daemon",
             dependencies: [
-                "ControlAPI", "Executors", "GitKit", "JobQueue", "Recipes", "SparkEngine", "WSESim",
+                "ControlAPI", "Diagnostics", "Executors", "GitKit", "JobQueue", "Recipes", "SparkEngine", "WSESim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -169,7 +173,7 @@ let package = Package(
         .target(
             name: "SparkdCLI",
             dependencies: [
-                "Daemon", "SparkRuntime",
+                "Daemon", "Recipes", "SparkRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -219,6 +223,11 @@ let package = Package(
         .testTarget(
             name: "SwiftRecipesTests",
             dependencies: ["SwiftRecipes", "Recipes", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DiagnosticsTests",
+            dependencies: ["Diagnostics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

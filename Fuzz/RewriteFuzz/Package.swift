@@ -7,6 +7,7 @@
 // `RewriteEngine` is the matcher's own sources, linked (symlinks) from the main package's
 // `Recipes` target rather than depended on: their API is `package`-access, which does not cross
 // package boundaries, and instrumenting only the matcher keeps coverage feedback on it.
+// `Diagnostics` (the errors' one shape, which the matcher's error adopts) is linked the same way.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -18,7 +19,8 @@ let package = Package(
     name: "RewriteFuzz",
     platforms: [.macOS(.v15)],
     targets: [
-        .target(name: "RewriteEngine", swiftSettings: swiftSettings),
+        .target(name: "Diagnostics", swiftSettings: swiftSettings),
+        .target(name: "RewriteEngine", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
         .executableTarget(name: "rewrite-fuzz", dependencies: ["RewriteEngine"], swiftSettings: swiftSettings),
     ]
 )

@@ -2,6 +2,7 @@ package import ArgumentParser
 internal import Daemon
 internal import Foundation
 internal import Logging
+internal import Recipes
 internal import SparkRuntime
 
 /// `sparkd`: the daemon in the foreground (systemd runs it so).
@@ -35,7 +36,7 @@ package struct Sparkd: AsyncParsableCommand {
         let daemon: SparkDaemon
         do {
             daemon = try SparkDaemon(options: .init(configFile: config, once: once), logger: logger)
-        } catch let error as ConfigError {
+        } catch let error as RecipeError {
             Self.fail("sparkd: error: \(error)", status: 2)
         } catch {
             Self.fail("sparkd: error: \(error)", status: 1)

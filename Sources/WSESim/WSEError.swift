@@ -1,6 +1,8 @@
+internal import Diagnostics
+
 /// An error from the simulator: what failed, where (a file and the JSON key path, or a profile
 /// name), and how to fix it. Match on ``code``.
-package struct WSEError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct WSEError: DiagnosticError, Equatable {
     package enum Code: String, Sendable {
         /// The architecture file cannot be read.
         case unreadable
@@ -34,12 +36,10 @@ package struct WSEError: Error, Equatable, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    package var description: String {
-        var where_ = [String]()
-        if let path { where_.append(path) }
-        if let key { where_.append(key.hasPrefix("--") ? "option \(key)" : "key '\(key)'") }
-        var text = where_.isEmpty ? message : where_.joined(separator: ": ") + ": " + message
-        if let hint { text += "\nhint: \(hint)" }
-        return text
+    /// `path: key 'kv.kv_heads'` (or `option --x` for a command-line option), whichever is known.
+    package var location: String? {
+        let key = key.map { $0.hasPrefix("--") ? "option \($0)" : "key '\($0)'" }
+        let parts = [path, key].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ": ")
     }
 }

@@ -1,4 +1,5 @@
 import Daemon
+import Recipes
 import Testing
 
 /// The daemon's YAML: the shape of DESIGN.md, defaults, and errors at `file:line:column`.
@@ -17,8 +18,8 @@ import Testing
               - { id: swift/xctest-to-swift-testing, on: [manual] }
         """
 
-    func error(_ yaml: String) -> ConfigError? {
-        #expect(throws: ConfigError.self) { try ConfigurationLoader.parse(yaml, file: "/etc/sparkd/sparkd.yml") }
+    func error(_ yaml: String) -> RecipeError? {
+        #expect(throws: RecipeError.self) { try ConfigurationLoader.parse(yaml, file: "/etc/sparkd/sparkd.yml") }
     }
 
     @Test("DESIGN.md's example loads, with the defaults for what it leaves out")
@@ -35,10 +36,10 @@ import Testing
         #expect(repository.branches == ["main"])
         #expect(repository.branchPrefix == "spark/")
         #expect(repository.limits == .init(openBranches: 10, branchesPerHour: 5))
-        #expect(repository.location == ConfigLocation(file: "sparkd.yml", line: 6, column: 5))
+        #expect(repository.location == RecipeLocation(file: "sparkd.yml", line: 6, column: 5))
         #expect(repository.recipes.map(\.id) == ["fixup/trailing-whitespace", "swift/xctest-to-swift-testing"])
         #expect(repository.recipes.map(\.on) == [["push", "nightly"], ["manual"]])
-        #expect(repository.recipes[1].location == ConfigLocation(file: "sparkd.yml", line: 11, column: 15))
+        #expect(repository.recipes[1].location == RecipeLocation(file: "sparkd.yml", line: 11, column: 15))
     }
 
     @Test("the optional keys: socket, schedules with time zones, limits, parameters, history")
@@ -134,7 +135,7 @@ import Testing
         #expect(rules[0].on == ["pre-commit", "push"])
         let branch = ResolvedConfiguration.Branch(repository: "/r", branch: "main", rules: rules)
         #expect(try JobPlanner.requests(for: branch, trigger: Trigger.push, base: "b").map(\.recipes) == [["fixup/trailing-whitespace"]])
-        let typo = #expect(throws: ConfigError.self) {
+        let typo = #expect(throws: RecipeError.self) {
             try RepositoryConfigFile.parse("recipes:\n  - { id: x, on: [pre-comit] }\n", file: "f", triggers: Trigger.builtIn)
         }
         #expect(typo?.message.contains("did you mean 'pre-commit'") == true)

@@ -39,7 +39,7 @@ struct RepositoryFileAgreementTests {
     @Test("both accept, or both refuse at the same line and column", arguments: cases)
     func bothAgree(_ sample: Case) {
         let file = "app@main:.sparkd.yml"
-        let daemon = Result { () throws(ConfigError) in try RepositoryConfigFile.parse(sample.text, file: file, triggers: Trigger.builtIn) }
+        let daemon = Result { () throws(RecipeError) in try RepositoryConfigFile.parse(sample.text, file: file, triggers: Trigger.builtIn) }
         let hook = Result { () throws(RecipeError) in try PreCommitConfiguration.parse(sample.text, file: file) }
         switch (daemon, hook) {
         case (.success, .success):
@@ -68,7 +68,7 @@ struct RepositoryFileAgreementTests {
     @Test("a trigger name the daemon does not know is refused by the daemon only, where it is written")
     func triggerNamesAreTheDaemons() throws {
         let text = "recipes:\n  - { id: fixup/end-of-file, on: [pre-commit, weekly] }\n"
-        let error = #expect(throws: ConfigError.self) {
+        let error = #expect(throws: RecipeError.self) {
             try RepositoryConfigFile.parse(text, file: "f", triggers: Trigger.builtIn)
         }
         #expect(error?.location == "f:2:47")

@@ -1,6 +1,8 @@
+internal import Diagnostics
+
 /// A control request that failed: no daemon, no permission, a broken reply, or the daemon's
 /// own refusal (with its error body relayed).
-package struct ControlClientError: Error, Sendable, CustomStringConvertible {
+package struct ControlClientError: DiagnosticError {
     package enum Code: String, Sendable, Hashable {
         /// Nothing listens on the socket: the file is missing, or stale (connection refused).
         case noDaemon = "no_daemon"
@@ -34,9 +36,5 @@ package struct ControlClientError: Error, Sendable, CustomStringConvertible {
         self.socketPath = socketPath
         self.status = status
         self.daemonCode = daemonCode
-    }
-
-    package var description: String {
-        message + (hint.map { "\n  hint: \($0)" } ?? "")
     }
 }

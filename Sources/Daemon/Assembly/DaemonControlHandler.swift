@@ -75,7 +75,7 @@ struct DaemonControlHandler: ControlHandling {
 
 extension ControlError {
     package init(_ error: TriggerError) {
-        let code: Code = if case .unknownTrigger = error { .notFound } else { .badRequest }
+        let code: Code = error.code == .unknownTrigger ? .notFound : .badRequest
         self.init(code, error.message, hint: error.hint)
     }
 }

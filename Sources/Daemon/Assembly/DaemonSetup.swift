@@ -52,7 +52,7 @@ package struct DaemonSetup: Sendable {
         package var repository: String
         package var configuration: DaemonConfiguration
         package var branches: [ResolvedConfiguration.Branch]
-        package var problems: [ConfigError]
+        package var problems: [RecipeError]
     }
 
     package func repository(_ path: String) -> RepositoryConfiguration? {

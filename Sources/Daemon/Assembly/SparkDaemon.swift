@@ -37,7 +37,7 @@ package final class SparkDaemon: Sendable {
     let failedJobs = Tally()
     let housekeeping: Housekeeping
 
-    /// Loads everything; throws a ``ConfigError`` (the configuration is wrong), a
+    /// Loads everything; throws a ``RecipeError`` (the configuration is wrong), a
     /// ``DaemonError`` (the state directory is taken) or a ``JobQueueError`` (the database).
     package init(options: Options, logger: Logger) throws {
         self.options = options

@@ -1,6 +1,6 @@
 import Foundation
 internal import WSESim
-internal import Recipes
+package import Recipes
 internal import Yams
 
 /// Reads the daemon's configuration file: YAML through Yams' node tree, so every error names
@@ -16,22 +16,25 @@ package enum ConfigurationLoader {
     static let example = "state_dir: /var/lib/sparkd"
 
     /// Loads and checks the configuration in `file`.
-    package static func load(file: String) throws(ConfigError) -> DaemonConfiguration {
+    package static func load(file: String) throws(RecipeError) -> DaemonConfiguration {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw ConfigError(
+            throw RecipeError(
                 .unreadable, "cannot read the configuration file", file: file,
                 hint: "check the path given to --config, that the file exists and that sparkd may read it")
         }
         guard let text = String(validating: Array(data), as: UTF8.self) else {
-            throw ConfigError(.syntax, "the configuration file is not valid UTF-8", file: file, hint: "save it as UTF-8")
+            throw RecipeError(.syntax, "the configuration file is not valid UTF-8", file: file, hint: "save it as UTF-8")
         }
         return try parse(text, file: file)
     }
 
     /// Parses configuration YAML held in memory; `file` names it in errors.
-    package static func parse(_ text: String, file: String) throws(ConfigError) -> DaemonConfiguration {
-        let reader = ConfigReader(file: file, text: text)
-        let root = try ConfigReader.compose(text, file: file, what: "the configuration file")
+    package static func parse(_ text: String, file: String) throws(RecipeError) -> DaemonConfiguration {
+        let reader = YAMLReader(file: file, text: text)
+        guard let root = try YAMLReader.compose(text, file: file, document: "the configuration file") else {
+            throw RecipeError(.emptyDocument, "the configuration file is empty", file: file, line: 1, column: 1,
+                              hint: "see the configuration example in the README")
+        }
         let context = "the configuration"
         let entries = try reader.entries(of: root, in: context, valid: topKeys)
         try reader.require(["state_dir"], in: entries, of: root, context: context, example: example)
@@ -54,7 +57,7 @@ package enum ConfigurationLoader {
             case "backend": config.backend = try parseBackend(entry.value, reader: reader)
             case "identity": config.identity = try parseIdentity(entry.value, reader: reader)
             case "recipe_dirs":
-                config.recipeDirectories = try reader.strings(entry.value, key: "recipe_dirs", in: context,
+                config.recipeDirectories = try reader.strings(entry.value, key: "recipe_dirs", in: context, allowScalar: true,
                                                               example: "[/etc/sparkd/recipes]").map(\.value)
             case "history": config.history = try parseHistory(entry.value, reader: reader)
             case "watch": config.watch = try parseWatch(entry.value, reader: reader)
@@ -69,8 +72,8 @@ package enum ConfigurationLoader {
         return config
     }
 
-    static func absolutePath(_ node: Node, key: String, reader: ConfigReader) throws(ConfigError) -> String {
-        let path = try reader.string(node, key: key, in: "the configuration")
+    static func absolutePath(_ node: Node, key: String, reader: YAMLReader) throws(RecipeError) -> String {
+        let path = try reader.nonEmptyString(node, key: key, in: "the configuration")
         guard path.hasPrefix("/") else {
             throw reader.error(.invalidValue, "'\(key)' must be an absolute path, not '\(path)'", at: node, key: key,
                                hint: "sparkd runs from / under systemd; write the full path")
@@ -78,10 +81,10 @@ package enum ConfigurationLoader {
         return path
     }
 
-    static func parseBackend(_ node: Node, reader: ConfigReader) throws(ConfigError) -> DaemonConfiguration.Backend {
+    static func parseBackend(_ node: Node, reader: YAMLReader) throws(RecipeError) -> DaemonConfiguration.Backend {
         var backend = DaemonConfiguration.Backend()
         for entry in try reader.entries(of: node, in: "backend", valid: ["kind", "profile", "transport", "pace"]) {
-            let value = try reader.string(entry.value, key: entry.key, in: "backend")
+            let value = try reader.nonEmptyString(entry.value, key: entry.key, in: "backend")
             switch entry.key {
             case "kind":
                 guard value == "wse-sim" else {
@@ -118,10 +121,10 @@ package enum ConfigurationLoader {
         return backend
     }
 
-    static func parseIdentity(_ node: Node, reader: ConfigReader) throws(ConfigError) -> DaemonConfiguration.Identity {
+    static func parseIdentity(_ node: Node, reader: YAMLReader) throws(RecipeError) -> DaemonConfiguration.Identity {
         var identity = DaemonConfiguration.Identity()
         for entry in try reader.entries(of: node, in: "identity", valid: ["name", "email"]) {
-            let value = try reader.string(entry.value, key: entry.key, in: "identity")
+            let value = try reader.nonEmptyString(entry.value, key: entry.key, in: "identity")
             if entry.key == "name" { identity.name = value } else {
                 guard value.contains("@"), !value.contains("<"), !value.contains(">") else {
                     throw reader.error(.invalidValue, "'\(value)' is not an email address", at: entry.value, key: "email",
@@ -133,7 +136,7 @@ package enum ConfigurationLoader {
         return identity
     }
 
-    static func parseHistory(_ node: Node, reader: ConfigReader) throws(ConfigError) -> DaemonConfiguration.History {
+    static func parseHistory(_ node: Node, reader: YAMLReader) throws(RecipeError) -> DaemonConfiguration.History {
         var history = DaemonConfiguration.History()
         for entry in try reader.entries(of: node, in: "history", valid: ["keep_days", "keep_jobs"]) {
             let value = try reader.integer(entry.value, key: entry.key, in: "history")
@@ -142,13 +145,13 @@ package enum ConfigurationLoader {
         return history
     }
 
-    static func parseWatch(_ node: Node, reader: ConfigReader) throws(ConfigError) -> DaemonConfiguration.Watch {
+    static func parseWatch(_ node: Node, reader: YAMLReader) throws(RecipeError) -> DaemonConfiguration.Watch {
         var watch = DaemonConfiguration.Watch()
         for entry in try reader.entries(of: node, in: "watch", valid: ["mode", "poll_interval"]) {
             if entry.key == "poll_interval" {
                 watch.pollIntervalSeconds = try reader.integer(entry.value, key: "poll_interval", in: "watch")
             } else {
-                let mode = try reader.string(entry.value, key: "mode", in: "watch")
+                let mode = try reader.nonEmptyString(entry.value, key: "mode", in: "watch")
                 guard ["auto", "polling"].contains(mode) else {
                     throw reader.error(.invalidValue, "watch mode '\(mode)' is not known", at: entry.value, key: "mode",
                                        hint: "use 'auto' (inotify, with polling as a safety net) or 'polling' (file systems without inotify)")
@@ -159,7 +162,7 @@ package enum ConfigurationLoader {
         return watch
     }
 
-    static func parseSchedules(_ node: Node, reader: ConfigReader) throws(ConfigError) -> [DaemonConfiguration.Schedule] {
+    static func parseSchedules(_ node: Node, reader: YAMLReader) throws(RecipeError) -> [DaemonConfiguration.Schedule] {
         var schedules: [DaemonConfiguration.Schedule] = []
         let example = "nightly: { cron: \"0 3 * * *\", time_zone: Europe/Berlin }"
         for schedule in try reader.entries(of: node, in: "schedules", valid: nil) {
@@ -173,7 +176,7 @@ package enum ConfigurationLoader {
             var cron: CronExpression?
             var timeZone = "UTC"
             for entry in entries {
-                let text = try reader.string(entry.value, key: entry.key, in: context)
+                let text = try reader.nonEmptyString(entry.value, key: entry.key, in: context)
                 if entry.key == "cron" {
                     do {
                         cron = try CronExpression(text)
@@ -194,11 +197,11 @@ package enum ConfigurationLoader {
         return schedules
     }
 
-    static func parseFixupCommits(_ node: Node, context: String, reader: ConfigReader) throws(ConfigError) -> FixupCommitsSetting {
-        FixupCommitsSetting(try reader.translating { () throws(RecipeError) in try FixupCommitsEntry.parse(node, in: context, reader: reader.yaml) })
+    static func parseFixupCommits(_ node: Node, context: String, reader: YAMLReader) throws(RecipeError) -> FixupCommitsSetting {
+        FixupCommitsSetting(try FixupCommitsEntry.parse(node, in: context, reader: reader))
     }
 
-    static func parseRepository(_ node: Node, triggers: [String], reader: ConfigReader) throws(ConfigError) -> RepositoryConfiguration {
+    static func parseRepository(_ node: Node, triggers: [String], reader: YAMLReader) throws(RecipeError) -> RepositoryConfiguration {
         let context = "a repository"
         let entries = try reader.entries(of: node, in: context, valid: repositoryKeys)
         try reader.require(["path"], in: entries, of: node, context: context, example: "path: /srv/git/app")
@@ -209,14 +212,14 @@ package enum ConfigurationLoader {
         for entry in entries {
             switch entry.key {
             case "branches":
-                let branches = try reader.strings(entry.value, key: "branches", in: repositoryContext, example: "[main]")
+                let branches = try reader.strings(entry.value, key: "branches", in: repositoryContext, allowScalar: true, example: "[main]")
                 guard !branches.isEmpty else {
                     throw reader.error(.invalidValue, "'branches' of \(repositoryContext) is empty", at: entry.value, key: "branches",
                                        hint: "list the branches to watch, e.g. [main]")
                 }
                 repository.branches = branches.map(\.value)
             case "branch_prefix":
-                repository.branchPrefix = try reader.string(entry.value, key: "branch_prefix", in: repositoryContext)
+                repository.branchPrefix = try reader.nonEmptyString(entry.value, key: "branch_prefix", in: repositoryContext)
             case "recipes":
                 repository.recipes = try RecipeRuleParser.rules(entry.value, in: repositoryContext, triggers: triggers, reader: reader)
             case "fixup_commits":

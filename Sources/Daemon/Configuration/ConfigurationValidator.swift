@@ -21,10 +21,10 @@ package struct ResolvedConfiguration: Sendable {
 
     package var configuration: DaemonConfiguration
     package var branches: [Branch]
-    package var problems: [ConfigError]
+    package var problems: [RecipeError]
 
     /// Problems that concern the whole configuration (not one repository): sparkd does not start.
-    package var fatalProblems: [ConfigError] { problems.filter { $0.repository == nil } }
+    package var fatalProblems: [RecipeError] { problems.filter { $0.repository == nil } }
 }
 
 package enum ConfigurationValidator {
@@ -33,21 +33,21 @@ package enum ConfigurationValidator {
     package static func resolve(_ configuration: DaemonConfiguration, catalog: RecipeCatalog) -> ResolvedConfiguration {
         var resolved = ResolvedConfiguration(configuration: configuration, branches: [], problems: [])
         let triggers = configuration.triggerNames
-        var seen: [String: ConfigLocation] = [:]
+        var seen: [String: RecipeLocation] = [:]
         for repository in configuration.repositories {
             if let first = seen[repository.path] {
-                resolved.problems.append(ConfigError(
+                resolved.problems.append(RecipeError(
                     .invalidValue, "repository '\(repository.path)' is configured twice (first at \(first))",
                     at: repository.location, key: "path", hint: "merge the two entries"))
                 continue
             }
             seen[repository.path] = repository.location
-            var problems: [ConfigError] = []
+            var problems: [RecipeError] = []
             let opened: Repository
             do {
                 opened = try Repository.open(at: repository.path)
             } catch {
-                resolved.problems.append(ConfigError(
+                resolved.problems.append(RecipeError(
                     .repositoryUnavailable, "repository '\(repository.path)' cannot be served: \(error.message)",
                     at: repository.location, key: "path", hint: error.hint ?? "check the path and that sparkd may read it",
                     repository: repository.path))
@@ -57,7 +57,7 @@ package enum ConfigurationValidator {
             for branch in repository.branches {
                 do {
                     guard let tip = try opened.branchTip(branch) else {
-                        problems.append(ConfigError(
+                        problems.append(RecipeError(
                             .unknownBranch, "branch '\(branch)' does not exist in '\(repository.path)'", at: repository.location,
                             key: "branches", hint: "create it, or remove it from 'branches'", repository: repository.path))
                         continue
@@ -83,17 +83,17 @@ package enum ConfigurationValidator {
                         + (fixup.map { fixup in fixup.recipes.map { (id: $0, location: fixup.location, key: "recipes", context: " in fixup_commits") } } ?? [])
                     for recipe in named where (try? catalog.recipe(recipe.id)) == nil && !local.contains(recipe.id) {
                         let near = Suggestions.nearest(to: recipe.id, in: catalog.ids).first.map { "; did you mean '\($0)'?" } ?? ""
-                        problems.append(ConfigError(
+                        problems.append(RecipeError(
                             .unknownRecipe, "unknown recipe '\(recipe.id)'\(recipe.context)\(near)", at: recipe.location, key: recipe.key,
                             hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: recipe.id)) to the repository",
                             repository: repository.path))
                     }
                     problems += reviewBranchClashes(rules, branch: branch, repository: repository)
                     branches.append(.init(repository: repository.path, branch: branch, rules: rules, fixupCommits: fixup))
-                } catch let error as ConfigError {
+                } catch let error as RecipeError {
                     problems.append(error)
                 } catch {
-                    problems.append(ConfigError(
+                    problems.append(RecipeError(
                         .repositoryUnavailable, "cannot read branch '\(branch)' of '\(repository.path)': \(error)",
                         at: repository.location, hint: "check that the repository is not corrupt (git fsck)", repository: repository.path))
                 }

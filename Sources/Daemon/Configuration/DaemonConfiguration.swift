@@ -1,4 +1,4 @@
-internal import Recipes
+package import Recipes
 
 /// The daemon's configuration (`/etc/sparkd/sparkd.yml`), as DESIGN.md shapes it. Missing keys
 /// take the defaults below; every value remembers where it was written, so that problems found
@@ -53,7 +53,7 @@ package struct DaemonConfiguration: Sendable, Hashable {
         package var cron: CronExpression
         /// A tz database name; default UTC.
         package var timeZone: String
-        package var location: ConfigLocation
+        package var location: RecipeLocation
     }
 
     package struct Watch: Sendable, Hashable {
@@ -91,7 +91,7 @@ package struct RepositoryConfiguration: Sendable, Hashable {
     /// `fixup_commits: { base: main }`: review mode for pushed work on the other watched branches.
     package var fixupCommits: FixupCommitsSetting?
     /// Where the entry starts (its `path:`).
-    package var location: ConfigLocation
+    package var location: RecipeLocation
 
     package struct Limits: Sendable, Hashable {
         /// Review branches open at once.
@@ -121,13 +121,13 @@ package struct FixupCommitsSetting: Sendable, Hashable {
     package var base: String
     /// Run in this order on each changed file; default: the hook's three whitespace fixups.
     package var recipes: [String] = PreCommitConfiguration.defaultRecipes
-    package var location: ConfigLocation
+    package var location: RecipeLocation
 }
 
 extension FixupCommitsSetting {
     /// The setting as written, with the default recipes when it names none.
     init(_ entry: FixupCommitsEntry) {
-        self.init(base: entry.base, recipes: entry.recipes ?? PreCommitConfiguration.defaultRecipes, location: ConfigLocation(entry.location))
+        self.init(base: entry.base, recipes: entry.recipes ?? PreCommitConfiguration.defaultRecipes, location: entry.location)
     }
 }
 
@@ -139,7 +139,7 @@ package struct RecipeRule: Sendable, Hashable {
     /// `shard: directory`: one job and one review branch per top-level directory (files at the
     /// top level form one more shard), so a large migration is reviewed in parts.
     package var shardByDirectory = false
-    package var location: ConfigLocation
+    package var location: RecipeLocation
 }
 
 /// The triggers every configuration knows.

@@ -5,29 +5,23 @@ internal import Yams
 /// Recipes' ``RecipeRuleEntry`` (the hook's parser too); the daemon adds the check of trigger
 /// names against the ones it knows.
 enum RecipeRuleParser {
-    static func rules(_ node: Node, in context: String, triggers: [String], reader: ConfigReader) throws(ConfigError) -> [RecipeRule] {
-        let entries = try reader.translating { () throws(RecipeError) in try RecipeRuleEntry.list(node, in: context, reader: reader.yaml) }
+    static func rules(_ node: Node, in context: String, triggers: [String], reader: YAMLReader) throws(RecipeError) -> [RecipeRule] {
+        let entries = try RecipeRuleEntry.list(node, in: context, reader: reader)
         var rules: [RecipeRule] = []
         for entry in entries { rules.append(try rule(entry, triggers: triggers)) }
         return rules
     }
 
     /// `entry` as a rule, when every trigger it names is one of `triggers`.
-    static func rule(_ entry: RecipeRuleEntry, triggers: [String]) throws(ConfigError) -> RecipeRule {
+    static func rule(_ entry: RecipeRuleEntry, triggers: [String]) throws(RecipeError) -> RecipeRule {
         for trigger in entry.triggers where !triggers.contains(trigger.name) {
             let near = Suggestions.nearest(to: trigger.name, in: triggers).first.map { "; did you mean '\($0)'?" } ?? ""
-            throw ConfigError(
-                .unknownTrigger, "unknown trigger '\(trigger.name)'\(near)", at: ConfigLocation(trigger.location), key: "on",
+            throw RecipeError(
+                .unknownTrigger, "unknown trigger '\(trigger.name)'\(near)", at: trigger.location, key: "on",
                 hint: "triggers are \(triggers.joined(separator: ", ")); add a schedule under 'schedules:' for a new name")
         }
         return RecipeRule(
             id: entry.id, on: entry.triggers.map(\.name), parameters: entry.parameters, shardByDirectory: entry.shardByDirectory,
-            location: ConfigLocation(entry.location))
-    }
-}
-
-extension ConfigLocation {
-    init(_ location: RecipeLocation) {
-        self.init(file: location.file, line: location.line, column: location.column)
+            location: entry.location)
     }
 }

@@ -1,10 +1,11 @@
 package import ControlAPI
+internal import Diagnostics
 package import JobQueue
 
 /// A control request the daemon refuses, with the HTTP status it is sent with and what to do.
 ///
 /// Match on codes: `catch let error as ControlError where error.code == .notFound`.
-package struct ControlError: Error, Sendable, CustomStringConvertible {
+package struct ControlError: DiagnosticError {
     package enum Code: String, Sendable, Hashable {
         /// The request is malformed: bad JSON, a bad id, an unknown state name. HTTP 400.
         case badRequest = "bad_request"
@@ -40,8 +41,6 @@ package struct ControlError: Error, Sendable, CustomStringConvertible {
     }
 
     package var body: ControlErrorBody { ControlErrorBody(code: code.rawValue, message: message, hint: hint) }
-
-    package var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
 }
 
 extension ControlError {

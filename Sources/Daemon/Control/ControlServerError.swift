@@ -1,5 +1,7 @@
+internal import Diagnostics
+
 /// The control server could not start: the socket's place is taken or unusable.
-package struct ControlServerError: Error, Sendable, CustomStringConvertible {
+package struct ControlServerError: DiagnosticError {
     package enum Code: String, Sendable, Hashable {
         /// Another sparkd answers on the socket.
         case alreadyRunning = "already_running"
@@ -18,6 +20,4 @@ package struct ControlServerError: Error, Sendable, CustomStringConvertible {
         self.socketPath = socketPath
         self.hint = hint
     }
-
-    package var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
 }

@@ -1,3 +1,4 @@
+internal import Diagnostics
 internal import Foundation
 #if canImport(Glibc)
     internal import Glibc
@@ -20,14 +21,14 @@ package final class StateDirectoryLock: Sendable {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw DaemonError(
-                "cannot create the lock file '\(path)': \(String(cString: strerror(errno)))",
+                .lockUnavailable, "cannot create the lock file '\(path)': \(String(cString: strerror(errno)))",
                 hint: "check that the state directory is writable by the user sparkd runs as")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
             throw DaemonError(
-                "another sparkd is already running with the state directory '\(stateDirectory)'"
+                .alreadyRunning, "another sparkd is already running with the state directory '\(stateDirectory)'"
                     + (holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? ""),
                 hint: "stop it first (systemctl stop sparkd), or give this one another state_dir")
         }
@@ -43,13 +44,19 @@ package final class StateDirectoryLock: Sendable {
 }
 
 /// A daemon start-up or runtime problem, with how to fix it.
-package struct DaemonError: Error, CustomStringConvertible, Sendable {
+package struct DaemonError: DiagnosticError {
+    package enum Code: String, Sendable {
+        /// The state directory's lock file cannot be created (the directory is not writable).
+        case lockUnavailable
+        /// Another sparkd holds the state directory's lock.
+        case alreadyRunning
+    }
+
+    package var code: Code
     package var message: String
     package var hint: String?
 
-    package init(_ message: String, hint: String? = nil) {
-        (self.message, self.hint) = (message, hint)
+    package init(_ code: Code, _ message: String, hint: String? = nil) {
+        (self.code, self.message, self.hint) = (code, message, hint)
     }
-
-    package var description: String { hint.map { "\(message)\n  hint: \($0)" } ?? message }
 }

@@ -1,8 +1,10 @@
+internal import Diagnostics
+
 /// A failed git operation: what failed, where, and how to fix it.
 ///
 /// Match on ``code`` (`catch let error as GitError where error.code == .locked`), or with
 /// `catch GitError.Code.locked`.
-package struct GitError: Error, CustomStringConvertible, Sendable {
+package struct GitError: DiagnosticError {
     package enum Code: String, Sendable {
         /// The path is not a git repository (nor inside one).
         case notARepository
@@ -55,13 +57,11 @@ package struct GitError: Error, CustomStringConvertible, Sendable {
         self.libgit2Message = libgit2Message
     }
 
-    package var description: String {
-        var text = message
-        if let libgit2Message, !message.contains(libgit2Message) { text += " (libgit2: \(libgit2Message))" }
-        if let hint { text += "\n  hint: \(hint)" }
-        return text
+    /// libgit2's own message, unless ``message`` already holds it.
+    package var detail: String? {
+        guard let libgit2Message, !message.contains(libgit2Message) else { return nil }
+        return "libgit2: \(libgit2Message)"
     }
-
 }
 
 extension GitError.Code {

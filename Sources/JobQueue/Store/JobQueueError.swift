@@ -1,7 +1,9 @@
+internal import Diagnostics
+
 /// A job store operation that failed: what, for which job, and how to fix it.
 ///
 /// Match on codes: `catch let error as JobQueueError where error.code == .leaseLost`.
-package struct JobQueueError: Error, Sendable, CustomStringConvertible {
+package struct JobQueueError: DiagnosticError {
     package enum Code: String, Sendable, Hashable {
         /// The database file could not be opened, created or migrated.
         case unavailable
@@ -38,10 +40,5 @@ package struct JobQueueError: Error, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
-    package var description: String {
-        var text = message
-        if let underlying { text += ": \(underlying)" }
-        if let hint { text += "\n  hint: \(hint)" }
-        return text
-    }
+    package var detail: String? { underlying }
 }

@@ -1,8 +1,11 @@
-/// A recipe that could not be loaded, validated or found: what failed, where
-/// (`file:line:column`, 1-based) and how to fix it.
+internal import Diagnostics
+
+/// A recipe that could not be loaded, validated or found, or a YAML file of sparkd's that is not
+/// valid (a repository's `.sparkd.yml`, the daemon's `sparkd.yml`: every one is read by
+/// ``YAMLReader``): what failed, where (`file:line:column`, 1-based) and how to fix it.
 ///
 /// Match on codes: `catch let error as RecipeError where error.code == .unknownKey`.
-package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
+package struct RecipeError: DiagnosticError, Hashable {
     package enum Code: String, Sendable, Hashable {
         /// A recipe file or directory could not be read.
         case unreadable
@@ -58,6 +61,19 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
         /// A `swift` step names no registered swift-syntax rewriter, or gives it options it
         /// does not take.
         case unknownRewriter
+
+        // The daemon's configuration, checked against its schedules and repositories.
+
+        /// A trigger in `on:` that is neither `push`, `manual`, `nightly` nor a schedule's name.
+        case unknownTrigger
+        /// A cron expression that does not parse.
+        case invalidCron
+        /// A time zone that is not in the tz database.
+        case unknownTimeZone
+        /// A configured repository that is missing, not a git repository, unreadable or locked.
+        case repositoryUnavailable
+        /// A watched branch that does not exist in its repository.
+        case unknownBranch
     }
 
     package var code: Code
@@ -72,10 +88,12 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
     package var key: String?
     /// How to fix it.
     package var hint: String?
+    /// The repository a configuration problem concerns: the daemon keeps serving the others.
+    package var repository: String?
 
     package init(
         _ code: Code, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
-        key: String? = nil, hint: String? = nil
+        key: String? = nil, hint: String? = nil, repository: String? = nil
     ) {
         self.code = code
         self.message = message
@@ -84,11 +102,16 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
         self.column = column
         self.key = key
         self.hint = hint
+        self.repository = repository
     }
 
-    package init(_ code: Code, _ message: String, at location: RecipeLocation, key: String? = nil, hint: String? = nil) {
+    package init(
+        _ code: Code, _ message: String, at location: RecipeLocation, key: String? = nil, hint: String? = nil,
+        repository: String? = nil
+    ) {
         self.init(
-            code, message, file: location.file, line: location.line, column: location.column, key: key, hint: hint)
+            code, message, file: location.file, line: location.line, column: location.column, key: key, hint: hint,
+            repository: repository)
     }
 
     /// `file:line:column`, `file` or `nil`, whichever is known.
@@ -97,12 +120,5 @@ package struct RecipeError: Error, CustomStringConvertible, Sendable, Hashable {
         guard let line else { return file }
         guard let column else { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"
-    }
-
-    /// `file:line:column: message`, then the hint on an indented line.
-    package var description: String {
-        var text = location.map { "\($0): \(message)" } ?? message
-        if let hint { text += "\n  hint: \(hint)" }
-        return text
     }
 }

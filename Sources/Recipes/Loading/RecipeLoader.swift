@@ -64,8 +64,9 @@ extension RecipeError {
     /// Translates a Yams (libyaml) error, keeping its position. An error at the end of the
     /// file (a quote or bracket never closed) is placed where the unclosed construct starts;
     /// a duplicate key at its second occurrence.
-    /// Without `text`, errors keep the positions libyaml gives.
-    package init(yaml error: YamlError, file: String, text: String? = nil) {
+    /// Without `text`, errors keep the positions libyaml gives. `document` names the file in
+    /// the hint of a syntax error.
+    package init(yaml error: YamlError, file: String, text: String? = nil, document: String = "a recipe file") {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
@@ -80,7 +81,7 @@ extension RecipeError {
             let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             self.init(
                 .syntax, "invalid YAML: \(problem)\(while_)", file: file, line: mark.line, column: mark.column,
-                hint: "check the indentation and quoting here; a recipe file holds exactly one YAML document")
+                hint: "check the indentation and quoting here; \(document) holds exactly one YAML document")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let first = context.mark

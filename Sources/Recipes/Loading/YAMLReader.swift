@@ -4,7 +4,7 @@ package import Yams
 /// every mismatch into a `RecipeError` at the offending node's `file:line:column`.
 ///
 /// `package` so that other YAML files of sparkd (the daemon's configuration) are read with the
-/// same positions, messages and "did you mean" suggestions; they translate the `RecipeError`.
+/// same positions, messages and "did you mean" suggestions, and fail with the same errors.
 package struct YAMLReader {
     package let file: String
     /// The file's lines, to place errors inside single-line scalars exactly.
@@ -17,12 +17,13 @@ package struct YAMLReader {
     /// of the 6 ms a pre-commit hook took to start (perf record of `sparkd-hook`). The encoding is
     /// Swift's native UTF-8, named: Yams' `.default` reads it from the environment, copying all
     /// of it into a dictionary each time (3 % of the hook). No constructor (below).
-    /// A syntax error is a ``RecipeError`` at its `file:line:column`.
-    package static func compose(_ text: String, file: String) throws(RecipeError) -> Node? {
+    /// A syntax error is a ``RecipeError`` at its `file:line:column`; its hint calls the file
+    /// `document` ("a recipe file", "the configuration file").
+    package static func compose(_ text: String, file: String, document: String = "a recipe file") throws(RecipeError) -> Node? {
         do {
             return try Yams.compose(yaml: text, .basic, unusedConstructor, .utf8)
         } catch let error as YamlError {
-            throw RecipeError(yaml: error, file: file, text: text)
+            throw RecipeError(yaml: error, file: file, text: text, document: document)
         } catch {
             throw RecipeError(.syntax, "invalid YAML: \(error)", file: file)
         }
@@ -94,7 +95,9 @@ package struct YAMLReader {
     /// The entries of `node`, which must be a mapping whose keys are strings from
     /// `valid` (any strings when `valid` is nil); an unknown key is reported with
     /// the nearest valid key.
-    package func entries(of node: Node, in context: String, valid: [String]?, expected: String) throws(RecipeError) -> [Entry] {
+    package func entries(
+        of node: Node, in context: String, valid: [String]?, expected: String = "a mapping"
+    ) throws(RecipeError) -> [Entry] {
         guard case .mapping(let mapping) = node else {
             throw error(.wrongType, "\(context) must be \(expected), not \(Self.describe(node))", at: node)
         }

@@ -1,4 +1,5 @@
-/// A position in a recipe file: 1-based line and column (columns count Unicode scalars).
+/// A position in a YAML file sparkd reads (a recipe, a `.sparkd.yml`, the daemon's `sparkd.yml`):
+/// 1-based line and column (columns count Unicode scalars).
 package struct RecipeLocation: Sendable, Hashable, CustomStringConvertible {
     package var file: String
     package var line: Int

@@ -35,7 +35,7 @@ package struct RepositoryFile: Sendable, Hashable {
     /// Parses the file's text; `file` names it in errors (`file:line:column`). An empty file, or
     /// one of comments only, configures nothing.
     package static func parse(_ text: String, file: String) throws(RecipeError) -> RepositoryFile {
-        guard let root = try YAMLReader.compose(text, file: file) else { return RepositoryFile() }
+        guard let root = try YAMLReader.compose(text, file: file, document: path) else { return RepositoryFile() }
         let reader = YAMLReader(file: file, text: text)
         var parsed = RepositoryFile()
         for entry in try reader.entries(of: root, in: path, valid: keys, expected: "a mapping") {

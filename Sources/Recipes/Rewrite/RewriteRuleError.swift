@@ -1,8 +1,10 @@
+internal import Diagnostics
+
 /// A `rewrite` rule that cannot be compiled: what is wrong, in which template and where, and how
 /// to fix it.
 ///
 /// Match on codes: `catch let error as RewriteRuleError where error.code == .unbalancedTemplate`.
-package struct RewriteRuleError: Error, CustomStringConvertible, Sendable, Hashable {
+package struct RewriteRuleError: DiagnosticError, Hashable {
     package enum Code: String, Sendable, Hashable {
         /// The match template is empty or only whitespace.
         case emptyTemplate
@@ -50,14 +52,14 @@ package struct RewriteRuleError: Error, CustomStringConvertible, Sendable, Hasha
         self.hint = hint
     }
 
-    /// `rewrite match: message (offset N, as swift)`, then the hint on an indented line.
-    package var description: String {
-        var text = "rewrite \(part.rawValue): \(message)"
+    /// `rewrite match`: the description reads `rewrite match: message (offset N, as swift)`.
+    package var location: String? { "rewrite \(part.rawValue)" }
+
+    /// `offset N, as swift`, whichever is known.
+    package var detail: String? {
         var details: [String] = []
         if let offset { details.append("offset \(offset)") }
         if let language { details.append("as \(language.rawValue)") }
-        if !details.isEmpty { text += " (\(details.joined(separator: ", ")))" }
-        if let hint { text += "\n  hint: \(hint)" }
-        return text
+        return details.isEmpty ? nil : details.joined(separator: ", ")
     }
 }

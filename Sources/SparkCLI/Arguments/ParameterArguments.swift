@@ -17,7 +17,7 @@ struct ParameterArguments: ParsableArguments {
         do {
             return try values.map { value throws(RecipeError) in try ParameterAssignment(parsing: value) }
         } catch {
-            throw ValidationError(error.message + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+            throw ValidationError(error.description)
         }
     }
 

@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import Diagnostics
 internal import Foundation
 
 /// `sparkctl hook install`: writes `pre-commit` into `core.hooksPath` or the common directory's
@@ -90,7 +91,7 @@ struct HookInstallCommand: ParsableCommand {
 
 /// A refused or failed hook change (exit 1): `hook_exists` (install met a hook sparkd did not
 /// write), `foreign_hook` (uninstall met one), `hook_io` (a rename or removal failed).
-struct HookError: Error, CustomStringConvertible {
+struct HookError: DiagnosticError {
     enum Code: String {
         case hookExists = "hook_exists"
         case foreignHook = "foreign_hook"
@@ -113,6 +114,4 @@ struct HookError: Error, CustomStringConvertible {
         HookError(.io, "\(message): \(String(cString: strerror(errno)))", subject: subject,
                   hint: "check the permissions of \((subject as NSString).deletingLastPathComponent)")
     }
-
-    var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
 }

@@ -19,6 +19,10 @@ struct RecipeTestReport: Encodable {
         var message: String
         var subject: String?
         var hint: String?
+        /// The error as sparkctl prints it; the JSON document has its parts.
+        var text: String
+
+        enum CodingKeys: String, CodingKey { case code, message, subject, hint }
     }
 
     var cases: [Case]
@@ -38,7 +42,7 @@ struct RecipeTestReport: Encodable {
                 recipe: result.recipeID, case: result.caseName, directory: result.directory, status: result.status,
                 failures: result.failures,
                 error: result.error.map {
-                    CaseError(code: $0.code.rawValue, message: $0.message, subject: $0.location, hint: $0.hint)
+                    CaseError(code: $0.code.rawValue, message: $0.message, subject: $0.location, hint: $0.hint, text: $0.description)
                 })
         }
         recipesWithoutCases = withoutCases
@@ -56,7 +60,7 @@ struct RecipeTestReport: Encodable {
             case .failed: lines.append("FAIL \(item.recipe) \(item.case)")
             case .error: lines.append("ERROR \(item.recipe) \(item.case)")
             }
-            let reasons = item.failures.map(\.message) + (item.error.map { [Self.describe($0)] } ?? [])
+            let reasons = item.failures.map(\.message) + (item.error.map { [$0.text] } ?? [])
             for reason in reasons {
                 lines += reason.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
             }
@@ -64,11 +68,5 @@ struct RecipeTestReport: Encodable {
         lines += recipesWithoutCases.map { "NONE \($0) (no fixture cases)" }
         lines.append(summary)
         return lines
-    }
-
-    private static func describe(_ error: CaseError) -> String {
-        var text = error.subject.map { "\($0): \(error.message)" } ?? error.message
-        if let hint = error.hint { text += "\n  hint: \(hint)" }
-        return text
     }
 }

@@ -1,3 +1,4 @@
+internal import Diagnostics
 internal import Foundation
 
 /// Finds the daemon's socket as DESIGN.md says: `--socket`, else `$SPARKD_SOCKET`, else the
@@ -10,10 +11,13 @@ enum SocketLocation {
     static let defaultStateDirectory = "/var/lib/sparkd"
     static let socketName = "sparkd.sock"
 
-    struct ConfigError: Error, CustomStringConvertible {
+    struct ConfigError: DiagnosticError {
+        /// One code, `config`: the file `--config` names cannot be read.
+        enum Code: String { case config }
+
+        var code = Code.config
         var message: String
         var hint: String?
-        var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
     }
 
     /// - Throws: ``ConfigError`` when `--config` names a file that cannot be read (the default

@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import ControlAPI
+internal import Diagnostics
 internal import Foundation
 internal import GitKit
 internal import Recipes
@@ -31,31 +32,25 @@ enum ErrorReport {
 
     private static func body(_ error: any Error, status: Int32) -> Body {
         switch error {
-        case let error as GitError:
-            return Body(code: error.code.rawValue, message: error.message, subject: error.subject, hint: error.hint, exitStatus: status)
-        case let error as RecipeError:
-            return Body(code: error.code.rawValue, message: error.message, subject: error.location, hint: error.hint, exitStatus: status)
-        case let error as ApplyError:
-            return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
-        case let error as WSEError:
-            let key = error.key.map { $0.hasPrefix("--") ? "option \($0)" : "key '\($0)'" }
-            let subject = [error.path, key].compactMap { $0 }.joined(separator: ": ")
-            return Body(
-                code: error.code.rawValue, message: error.message, subject: subject.isEmpty ? nil : subject, hint: error.hint,
-                exitStatus: status)
-        case let error as BackendError:
-            return Body(code: error.code.rawValue, message: error.message, hint: error.hint, exitStatus: status)
         case let error as ControlClientError:
             // The daemon's own code (`not_found`, `conflict`) when it answered, else ours (`no_daemon`).
             return Body(
                 code: error.daemonCode ?? error.code.rawValue, message: error.message, subject: error.socketPath, hint: error.hint,
                 exitStatus: status)
+        case let error as GitError:
+            return body(error, subject: error.subject, status: status)
         case let error as HookError:
-            return Body(code: error.code.rawValue, message: error.message, subject: error.subject, hint: error.hint, exitStatus: status)
-        case let error as SocketLocation.ConfigError:
-            return Body(code: "config", message: error.message, hint: error.hint, exitStatus: status)
+            return body(error, subject: error.subject, status: status)
+        case let error as any DiagnosticError:
+            // `file:line:column` of a recipe, `path: key '…'` of a simulator file, or nothing.
+            return body(error, subject: error.location, status: status)
         default:
             return Body(code: "\(type(of: error))", message: "\(error)", exitStatus: status)
         }
+    }
+
+    /// The code, message and hint of `error`, about `subject` (a path, a position).
+    private static func body(_ error: some DiagnosticError, subject: String?, status: Int32) -> Body {
+        Body(code: error.code.rawValue, message: error.message, subject: subject, hint: error.hint, exitStatus: status)
     }
 }

@@ -1,5 +1,7 @@
+internal import Diagnostics
+
 /// An `apply` that could not finish, beyond the git and recipe errors it passes through.
-package struct ApplyError: Error, CustomStringConvertible, Sendable {
+package struct ApplyError: DiagnosticError {
     package enum Code: String, Sendable {
         /// The review branch has commits sparkd did not make: it is frozen.
         case blocked
@@ -17,10 +19,6 @@ package struct ApplyError: Error, CustomStringConvertible, Sendable {
     package var code: Code
     package var message: String
     package var hint: String?
-
-    package var description: String {
-        hint.map { "\(message)\n  hint: \($0)" } ?? message
-    }
 
     /// A change that needs the new review branch `branch` while the repository's limits allow none.
     static func limitReached(branch: String) -> ApplyError {

@@ -1,6 +1,8 @@
+internal import Diagnostics
+
 /// A request or session a backend could not serve: what, which request or session, and how to
 /// go on. Match on ``code``.
-package struct BackendError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct BackendError: DiagnosticError, Equatable {
     package enum Code: String, Sendable {
         /// The request's prompt plus output budget does not fit the model's context window
         /// (or the replica's KV cache).
@@ -24,6 +26,4 @@ package struct BackendError: Error, Equatable, Sendable, CustomStringConvertible
         self.message = message
         self.hint = hint
     }
-
-    package var description: String { hint.map { "\(message)\n  hint: \($0)" } ?? message }
 }

@@ -22,8 +22,8 @@ struct TriggerErrorTests {
         for error in errors {
             let control = ControlError(error)
             #expect(!control.message.isEmpty && control.hint?.isEmpty == false)
-            #expect(error.description == "\(control.message); \(control.hint!)")
-            if case .unknownTrigger = error { #expect(control.code == .notFound) } else { #expect(control.code == .badRequest) }
+            #expect(error.description == "\(control.message)\n  hint: \(control.hint!)")
+            #expect(control.code == (error.code == .unknownTrigger ? .notFound : .badRequest))
         }
     }
 }
