@@ -300,8 +300,9 @@ def head(repo, env):
 
 
 def committed_whitespace(repo, env):
-    """Committed files with trailing blanks. Markdown is left out: sparkd's fixup keeps a Markdown
-    hard line break (two trailing spaces), as pre-commit-hooks does with --markdown-linebreak-ext."""
+    """Committed files with trailing blanks. Markdown is left out: a Markdown hard line break (two
+    trailing spaces) is kept where a config asks for it (--markdown-linebreak-ext, or sparkd's
+    markdown-linebreak-ext parameter)."""
     res = subprocess.run(["git", "-C", repo, "grep", "-I", "-l", "-E", "[[:blank:]]\r?$", "HEAD", "--", ":!*.md"],
                          env=env, capture_output=True, text=True)
     return res.stdout.split()

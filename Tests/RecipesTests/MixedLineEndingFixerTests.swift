@@ -44,7 +44,7 @@ struct MixedLineEndingFixerTests {
         let fixer = MixedLineEndingFixer(mode: .no)
         let mixed = fixer.fix(bytes("a\r\nb\n"), path: "a")
         #expect(mixed.changed == false)
-        #expect(mixed.findings == [Finding("mixed line endings found")])
+        #expect(mixed.findings == [Finding("mixed line endings")])
         #expect(fixer.fix(bytes("a\r\nb\r\n"), path: "a") == .unchanged)
     }
 }

@@ -19,10 +19,10 @@ struct RecipeApplyTests {
             StepOutcome(index: 0, name: "trim", changed: true, findings: []),
             StepOutcome(
                 index: 1, name: "fix mixed-line-ending", changed: false,
-                findings: [Finding("mixed line endings found")]),
+                findings: [Finding("mixed line endings")]),
             StepOutcome(index: 2, name: "fix end-of-file", changed: true, findings: []),
         ])
-        #expect(outcome.findings == [Finding("mixed line endings found")])
+        #expect(outcome.findings == [Finding("mixed line endings")])
     }
 
     @Test func cleanFileIsUnchanged() {

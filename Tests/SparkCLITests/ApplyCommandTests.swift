@@ -65,9 +65,9 @@ struct ApplyCommandTests {
 
         let trailers = try await repo.git("log", "-1", "--format=%(trailers:only,unfold)", Self.branch)
         #expect(trailers == """
-            Spark-Recipe: fixup/trailing-whitespace@1.0.0
+            Spark-Recipe: fixup/trailing-whitespace@2.0.0
             Spark-Recipe: fixup/end-of-file@1.0.0
-            Spark-Recipe: fixup/mixed-line-ending@1.0.0
+            Spark-Recipe: fixup/mixed-line-ending@1.1.0
             Spark-Base: \(base)
             """)
         #expect(try await repo.git("log", "-1", "--format=%an <%ae>", Self.branch) == "Repo User <repo@example.com>")

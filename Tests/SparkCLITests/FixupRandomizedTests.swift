@@ -71,7 +71,7 @@ private struct Scenario {
     static func fix(_ bytes: [UInt8], path: String) -> [UInt8] {
         if bytes.prefix(8000).contains(0) { return bytes }
         let fixers: [any Fixer] = [
-            TrailingWhitespaceFixer(markdown: MarkdownLinebreaks(allFiles: false, extensions: [".md"])), EndOfFileFixer(), MixedLineEndingFixer(mode: .auto),
+            TrailingWhitespaceFixer(), EndOfFileFixer(), MixedLineEndingFixer(mode: .auto),
         ]
         return fixers.reduce(bytes) { current, fixer in fixer.fix(current, path: path).bytes(from: current) }
     }

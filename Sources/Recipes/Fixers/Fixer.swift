@@ -30,7 +30,7 @@ package struct FixResult: Sendable, Equatable {
     package func bytes(from input: [UInt8]) -> [UInt8] { output ?? input }
 }
 
-/// A problem a step reports about a file, e.g. "mixed line endings found".
+/// A problem a step reports about a file, e.g. "mixed line endings".
 package struct Finding: Sendable, Hashable, CustomStringConvertible {
     package var message: String
     /// 1-based line the finding is about, when it is about one line.

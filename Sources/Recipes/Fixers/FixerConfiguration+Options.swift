@@ -38,7 +38,8 @@ extension FixerConfiguration {
                 case .probableFileName: MarkdownLinebreaks.Messages.probableFileNameHint
                 }
             throw RecipeError(
-                .invalidValue, error.description, location: items[error.argumentIndex].location, key: key, hint: hint)
+                .invalidValue, error.description + options.givenBy(key), location: items[error.argumentIndex].location,
+                key: key, hint: options.parameterHint(key, example: "md,markdown") ?? hint)
         }
     }
 }
@@ -64,6 +65,25 @@ struct RenderedOptions {
         return argument.texts.map { ($0.render(parameters), $0.location ?? argument.location) }
     }
 
+    /// The parameters the option's value is made of, as in `{{fix}}`.
+    func parameterNames(_ key: String) -> [String] {
+        argument(key)?.texts.flatMap(\.parameterNames) ?? []
+    }
+
+    /// ", given by parameter 'fix'" when the value comes from parameters (a `--param`, a rule's
+    /// `with:`), which is where it must be corrected; "" for a value written in the recipe.
+    func givenBy(_ key: String) -> String {
+        let names = parameterNames(key)
+        guard !names.isEmpty else { return "" }
+        return ", given by parameter " + names.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
+    /// How to set the parameter an option's value comes from, or nil for a literal value.
+    func parameterHint(_ key: String, example: String) -> String? {
+        guard let name = parameterNames(key).first else { return nil }
+        return "set parameter '\(name)' to a valid value, e.g. --param \(name)=\(example) or 'with: { \(name): \(example) }'"
+    }
+
     /// An option whose value is one of `Choice`'s raw values, or nil if absent.
     func choice<Choice: RawRepresentable & CaseIterable>(
         _ key: String, _: Choice.Type
@@ -73,9 +93,10 @@ struct RenderedOptions {
             let valid = Choice.allCases.map(\.rawValue)
             throw RecipeError(
                 .invalidValue,
-                "invalid value '\(value)' for option '\(key)' of fixer '\(fixer.rawValue)' "
+                "invalid value '\(value)' for option '\(key)' of fixer '\(fixer.rawValue)'\(givenBy(key)) "
                     + "(valid values: \(valid.joined(separator: ", ")))" + Suggestions.didYouMean(value, in: valid),
-                location: argument(key)?.location, key: key, hint: "e.g. 'with: { \(key): \(valid[0]) }'")
+                location: argument(key)?.location, key: key,
+                hint: parameterHint(key, example: valid[0]) ?? "e.g. 'with: { \(key): \(valid[0]) }'")
         }
         return choice
     }

@@ -7,7 +7,8 @@
 ///   converts a mixed file to its most common ending; ties go to LF, then CRLF,
 ///   then CR;
 /// - `lf`, `crlf` and `cr` convert any file that has an ending of another kind;
-/// - `no` changes nothing and reports "mixed line endings found" as a finding;
+/// - `no` changes nothing and reports "mixed line endings" as a finding (`sparkctl fix`
+///   prints `FILE: mixed line endings`, the line pre-commit-hooks prints);
 /// - when a file is converted, a last line without an ending gets one too
 ///   (`_fix` appends the ending to every line from `splitlines(True)`).
 package struct MixedLineEndingFixer: Fixer, Hashable {
@@ -63,6 +64,6 @@ package struct MixedLineEndingFixer: Fixer, Hashable {
     }
 
     enum Messages {
-        static let mixed = "mixed line endings found"
+        static let mixed = "mixed line endings"
     }
 }

@@ -49,6 +49,27 @@ struct FixerDifferentialTests {
             arguments: ["--markdown-linebreak-ext=.MARKDOWN,txt", "--markdown-linebreak-ext=md,"],
             fixer: TrailingWhitespaceFixer(markdown: markdown([".MARKDOWN,txt", "md,"])), reports: fixing),
         Variant(
+            module: "trailing_whitespace_fixer", arguments: ["--markdown-linebreak-ext=md,markdown"],
+            fixer: TrailingWhitespaceFixer(markdown: markdown(["md,markdown"])), reports: fixing),
+        Variant(
+            module: "trailing_whitespace_fixer", arguments: ["--markdown-linebreak-ext=.md"],
+            fixer: TrailingWhitespaceFixer(markdown: markdown([".md"])), reports: fixing),
+        Variant(
+            module: "trailing_whitespace_fixer", arguments: ["--markdown-linebreak-ext=md", "--markdown-linebreak-ext=*"],
+            fixer: TrailingWhitespaceFixer(markdown: markdown(["md", "*"])), reports: fixing),
+        Variant(
+            module: "trailing_whitespace_fixer", arguments: ["--no-markdown-linebreak-ext"],
+            fixer: TrailingWhitespaceFixer(), reports: fixing),
+        Variant(
+            module: "trailing_whitespace_fixer", arguments: ["--chars= "],
+            fixer: TrailingWhitespaceFixer(chars: " "), reports: fixing),
+        Variant(
+            module: "trailing_whitespace_fixer", arguments: ["--chars=\t"],
+            fixer: TrailingWhitespaceFixer(chars: "\t"), reports: fixing),
+        Variant(
+            module: "trailing_whitespace_fixer", arguments: ["--chars= \t\n\r\u{0B}\u{0C}"],
+            fixer: TrailingWhitespaceFixer(chars: " \t\n\r\u{0B}\u{0C}"), reports: fixing),
+        Variant(
             module: "trailing_whitespace_fixer", arguments: ["--chars= \té"],
             fixer: TrailingWhitespaceFixer(chars: " \té"), reports: fixing),
         Variant(
@@ -73,26 +94,11 @@ struct FixerDifferentialTests {
             reports: between("", ": mixed line endings"), reportsFindings: true),
     ]
 
-    /// Writes the samples, creating directories only for the few nested paths.
-    /// (File creation dominates this test's time: ~1 ms per file on a slow disk.)
-    static func write(_ samples: [SampleFile], into root: String) throws {
-        for sample in samples {
-            let path = root + "/" + sample.path
-            if sample.path.contains("/") {
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            }
-            guard FileManager.default.createFile(atPath: path, contents: Data(sample.bytes)) else {
-                throw CommandError(command: ["write", path], status: 1, stdout: "", stderr: "cannot write \(path)")
-            }
-        }
-    }
-
     @Test(arguments: variants)
     func matchesPython(_ variant: Variant) async throws {
         guard await PythonPreCommitHooks.isAvailable() else { return }
         let directory = try TemporaryDirectory("sparkd-differential")
-        try Self.write(Self.samples, into: directory.path)
+        try RandomFiles.write(Self.samples, into: directory.path)
 
         let lines = try await PythonPreCommitHooks.run(
             module: variant.module, arguments: variant.arguments, files: Self.samples.map(\.path),
