@@ -24,7 +24,7 @@ test-peers:
 
 ## The whole suite.
 # Swift Testing starts every test at once on a cooperative pool of one thread per core; the many
-# tests that run git synchronously then hold both threads for a minute or more, and a test waiting
+# tests that run git synchronously then hold every thread for a minute or more, and a test waiting
 # on a timer (the ref watcher's, a daemon's poll) is resumed only after all of them: on a slow disk
 # past its timeout. Eight at a time keeps that queue short and the run as fast (55 s against 90 s).
 TEST_WIDTH ?= 8

@@ -52,7 +52,7 @@ public final class SparkdProcess: @unchecked Sendable {
 }
 
 /// Polls `condition` every 20 ms until it holds or `timeout` seconds pass; whether it held.
-/// Tests run concurrently on Swift's cooperative pool (two threads here): a test that blocked a
+/// Tests run concurrently on Swift's cooperative pool (one thread per core): a test that blocked a
 /// pool thread while waiting — sleeping, or running `git` in its condition — would starve every
 /// other test's timers. So the condition runs on a Dispatch thread and the wait is `Task.sleep`.
 public func eventually(timeout: Double = 20, _ condition: @escaping @Sendable () throws -> Bool) async -> Bool {
@@ -66,8 +66,8 @@ public func eventually(timeout: Double = 20, _ condition: @escaping @Sendable ()
 
 /// Runs blocking work (a child process to its end, a blocking client, a synchronous store) on a
 /// thread of its own, so it never holds one of the cooperative pool's threads — nor one of
-/// Dispatch's global queue, which runs only as many blocking items at once as there are cores
-/// (two here): tests waiting on child processes there starved each other's polls.
+/// Dispatch's global queue, which runs only as many blocking items at once as there are cores:
+/// tests waiting on child processes there starved each other's polls.
 public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread { continuation.resume(with: Result { try body() }) }

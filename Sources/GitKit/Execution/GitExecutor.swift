@@ -1,7 +1,7 @@
 internal import Dispatch
 
-/// Runs git work on a dedicated serial queue, off Swift's cooperative thread pool (two threads
-/// on two cores here: blocking one on disk I/O stalls half the process).
+/// Runs git work on a dedicated serial queue, off Swift's cooperative thread pool (one thread
+/// per core: blocking one on disk I/O stalls that core's share of the process).
 ///
 /// libgit2 objects must not cross threads, so each job opens what it needs, uses it and lets it
 /// go inside `body`; only `Sendable` results leave.
