@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
-.PHONY: all deps build run test test-peers bench-commit bench-rewrite bench-daemon bench-hook bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
+.PHONY: all deps build run test test-peers check-modules modules-graph bench-commit bench-rewrite bench-daemon bench-hook bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
 
 all: build
 
@@ -26,6 +26,14 @@ test-peers:
 test: deps test-peers
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Documentation/Modules.md's dependency graph matches Package.swift (CI runs this).
+check-modules:
+	@SWIFT="$(SWIFT)" python3 scripts/modules-graph.py --check
+
+## Regenerate that graph after changing Package.swift's targets.
+modules-graph:
+	@SWIFT="$(SWIFT)" python3 scripts/modules-graph.py --write
 
 ## Commit of 10,000 changed files: sparkctl apply vs git worktree + add -A + commit.
 bench-commit: deps

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Migrate real Swift packages' XCTest suites with `sparkctl apply` and check the result.
 
-For each package (cloned by its GitHub address at a tag; git here reads them from the local
-mirror): run `swift test` on the tag, apply swift/xctest-to-swift-testing with `sparkctl apply`,
+For each package (cloned by its GitHub address at a tag, which a git `insteadOf`
+setting can point at a local mirror): run `swift test` on the tag, apply swift/xctest-to-swift-testing with `sparkctl apply`,
 check out the review branch, run `swift test` again, and print one Markdown table row with files
 changed, assertions converted, what stayed XCTest and why, and the tests run before and after.
 

@@ -1,7 +1,7 @@
 """Shared helpers for the scripts that apply recipes to real Swift packages from the mirror.
 
-Used by migrate_real_packages.py and refactor_real_packages.py: clone a package at a tag (git
-here reads GitHub addresses from the local mirror), build and test it with SwiftPM, run
+Used by migrate_real_packages.py and refactor_real_packages.py: clone a package at a tag (by its
+GitHub address; a git `insteadOf` setting can point that at a local mirror), build and test it with SwiftPM, run
 `sparkctl apply` and read its JSON report.
 """
 import json

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Apply the Swift refactors to real Swift packages with `sparkctl apply` and check they still build.
 
-For each package (cloned by its GitHub address at a tag; git here reads them from the local
-mirror): `swift build` and `swift test` on the tag; then for each refactor chosen for that package
+For each package (cloned by its GitHub address at a tag, which a git `insteadOf`
+setting can point at a local mirror): `swift build` and `swift test` on the tag; then for each refactor chosen for that package
 (swift/if-let-shorthand, swift/rename-symbol, swift/replace-deprecated-call with parameters picked
 from the package's own code, see PACKAGES) run `sparkctl apply` from the tag, check out its review
 branch, `swift build` and `swift test` again, and print one Markdown table row with the files

@@ -9,7 +9,7 @@ package final class BackgroundLoad<Value: Sendable>: @unchecked Sendable {
     /// Written once by the loading thread before `finished` is signalled, read only after.
     private var result: Result<Value, any Error>?
 
-    /// Runs `work` on a new POSIX thread: Foundation's `Thread` took 0.5 ms to start one here,
+    /// Runs `work` on a new POSIX thread: Foundation's `Thread` took 0.5 ms to start one when measured,
     /// half of what the hook hides behind it.
     package init(_ work: @escaping @Sendable () throws -> Value) {
         let job = Job { [self] in

@@ -33,7 +33,7 @@ package struct StagedFixup {
 
     /// Staged files from which the recipes load on another thread while the blobs are read. Below
     /// it the thread costs more than it hides: it starts on a core that is usually asleep (0.4 ms
-    /// on these VMs) and loading takes 0.7 ms; a hooked commit of 10 files was 0.3 ms faster
+    /// on a 2-core VM) and loading takes 0.7 ms; a hooked commit of 10 files was 0.3 ms faster
     /// loading in line, one of 1000 files 1–1.7 ms slower (`make bench-hook`).
     static let backgroundLoadThreshold = 100
 
@@ -86,7 +86,7 @@ package struct StagedFixup {
         }
         // Fixed content is collected first and written in one go after the loop: many fixed
         // blobs become one pack (``Repository/writeBlobs(_:packThreshold:)``) instead of one loose
-        // object each, which cost about 0.6 ms apiece on these disks.
+        // object each, which cost about 0.6 ms apiece on a small VM's disk.
         var found: [(path: String, original: ObjectID, originalBytes: [UInt8], attributes: CheckoutRules.Attributes, report: Int)] = []
         var fixedContents: [[UInt8]] = []
         for slot in slots {

@@ -102,7 +102,7 @@ struct WorkingTree {
     /// loses nothing: `git checkout -- PATH` brings the fixed content back. A file with unstaged
     /// edits is ``replace(_:with:expected:)``d instead. Why not always replace: renaming over
     /// a file makes ext4 free the old inode and, with `discard`, wait for the device to trim its
-    /// blocks — 0.1 ms per file here, two thirds of fixing 1,000 files. Returns what went wrong.
+    /// blocks — 0.1 ms per file as measured, two thirds of fixing 1,000 files. Returns what went wrong.
     func overwrite(_ path: String, with bytes: [UInt8], expected: Identity) -> String? {
         let descriptor = open(root + path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return "cannot write \(path) (\(Self.lastError)): its working copy was left unfixed" }

@@ -2,7 +2,7 @@ internal import SwiftParser
 internal import SwiftSyntax
 
 /// Whether Swift source parses without syntax errors: the engine's verification gate asks it
-/// (through SparkCLI's adapter) so that no commit turns a Swift file that parsed into one that
+/// (through SparkRuntime's `SwiftParseValidator`) so that no commit turns a Swift file that parsed into one that
 /// does not.
 package enum SwiftSyntaxCheck {
     package static func parses(_ bytes: [UInt8]) -> Bool {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The fitted model's predictions against every calibration point, for the README table and
+/// The fitted model's predictions against every calibration point, for Documentation/WSEModel.md's table and
 /// `sparkctl wse calibrate`.
 package struct CalibrationReport: Sendable {
     package struct Row: Hashable, Sendable {

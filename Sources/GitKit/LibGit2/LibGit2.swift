@@ -6,7 +6,7 @@ enum LibGit2 {
     private static let initialised: Bool = {
         // libgit2 writes objects and refs to a temporary file and renames it into place, so a
         // process killed at any point leaves no half-written object or ref. (fsync stays off, as
-        // in git: it guards against power loss only and costs milliseconds per object here.)
+        // in git: it guards against power loss only and costs milliseconds per object on a VM's disk.)
         git_libgit2_init()
         return true
     }()

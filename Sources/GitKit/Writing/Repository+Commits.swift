@@ -20,7 +20,7 @@ package struct CommitRequest: Sendable {
 
 extension Repository {
     /// Change sets at least this large are written into an in-memory object database and flushed
-    /// as one pack: on these disks a loose object costs about 0.6 ms, a whole pack about 0.3 s.
+    /// as one pack: measured on a small VM's disk, a loose object cost about 0.6 ms, a whole pack 0.3 s.
     package static let defaultPackThreshold = 1000
 
     /// Writes the blobs, trees and commit for `request` and returns the commit id. Moves no ref and

@@ -1,8 +1,9 @@
 internal import Synchronization
 
 /// The rewriters `swift` steps can name, filled at start-up by the module that has them
-/// (`SwiftRecipes.registerRewriters()` in the executable). Recipes that name a rewriter
-/// load only after it is registered; an unknown name is a load error.
+/// (`SwiftRewriters.registerAll()`, called by `SparkRuntime.registerAll()` when sparkctl or sparkd
+/// starts; not in `sparkd-hook`, which hands `swift` steps to sparkctl). Recipes that name a
+/// rewriter load only after it is registered; an unknown name is a load error.
 package enum SwiftRewriterRegistry {
     private static let rewriters = Mutex<[String: any SourceRewriter.Type]>([:])
 

@@ -4,7 +4,7 @@
 /// sessions): open a session once, submit requests on it one at a time, read each request's
 /// events as they stream (first token, output deltas, edits, done with usage), cancel what is no
 /// longer wanted, close the session. Errors are ``BackendError``s (context overflow, session
-/// lost, rate limited).
+/// lost; rate limited is reserved for a remote service).
 ///
 /// A request carries its deterministic ``RequestProgram``; a backend that simulates the model
 /// runs it, a real model would be asked for the same output.
@@ -13,7 +13,9 @@ package protocol Backend: AnyObject, Sendable {
     func openSession() async throws(BackendError) -> SessionID
     /// Submits `request` on `session` (which carries one request at a time) and returns its events.
     func submit(_ request: BackendRequest, on session: SessionID) async throws(BackendError) -> BackendEventStream
-    /// Stops `request` if it has not finished: its stream ends with ``BackendError/Code/cancelled``.
+    /// Marks `request` as no longer wanted: submitting it afterwards throws
+    /// ``BackendError/Code/cancelled``. ``WSESimBackend`` runs a request to its end inside
+    /// `submit`, so one already submitted is not stopped; nothing in the engine calls this yet.
     func cancel(_ request: RequestID) async
     /// Closes `session`; requests still on it are lost.
     func close(_ session: SessionID) async

@@ -9,7 +9,8 @@ package struct BackendError: DiagnosticError, Equatable {
         case contextOverflow = "context-overflow"
         /// The session closed (or was never opened) while a request needed it.
         case sessionLost = "session-lost"
-        /// The service refused more sessions or requests for now.
+        /// The service refused more sessions or requests for now. Reserved for a remote backend:
+        /// ``WSESimBackend`` never throws it, and nothing retries on it yet.
         case rateLimited = "rate-limited"
         /// The request was cancelled before it finished.
         case cancelled

@@ -7,8 +7,8 @@
 /// is chosen to over-estimate typical code by roughly 15–35 %, so that a request packed to the
 /// window by this estimate fits a real tokenizer's count too.
 ///
-/// **Accuracy**: not measured here — no tokenizer (or its vocabulary) is available offline on
-/// this machine. The figures above are the published averages, not our measurement; a real
+/// **Accuracy**: not measured — sparkd has no tokenizer (or its vocabulary) to compare with
+/// offline. The figures above are the published averages, not our measurement; a real
 /// endpoint reports exact counts, which should replace the estimate in its usage.
 ///
 /// Constant time per file (it needs only the byte count), so estimating costs nothing beside

@@ -1,10 +1,12 @@
 /// Persistent sessions of a ``Backend``, reused across requests (and across the batches and
 /// recipes of a job): a handshake is paid once per session, never per request.
 ///
-/// At most `limit` sessions are open; a caller that finds them all busy waits (backpressure —
-/// callers are bounded by the pool, never queued without limit). The effective limit of a
-/// request is the smaller of `limit` and how many sessions the backend's replica holds at the
-/// request's context (``Backend/sessionCapacity(context:)``).
+/// At most `limit` sessions are open; a caller that finds them all busy waits, first come first
+/// served, for the next one released (backpressure on sessions; the list of waiting callers
+/// itself has no bound). In the engine nobody waits: each apply has its own pool and its
+/// ``RequestDispatcher`` takes at most the effective limit, one wave at a time. The effective
+/// limit of a request is the smaller of `limit` and how many sessions the backend's replica
+/// holds at the request's context (``Backend/sessionCapacity(context:)``).
 package actor SessionPool {
     package nonisolated let backend: any Backend
     package nonisolated let limit: Int

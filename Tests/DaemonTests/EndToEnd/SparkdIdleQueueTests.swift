@@ -17,7 +17,7 @@ struct SparkdIdleQueueTests {
         try await Task.sleep(for: .milliseconds(500))
         let before = try await offPool { try Self.looks(client) }
         try await Task.sleep(for: .seconds(3))
-        // One look per worker per second before: 6 or more here.
+        // One look per worker per second before: 6 or more in these 3 s.
         #expect(try await offPool { try Self.looks(client) } == before, "\(daemon.log)")
 
         let enqueue = try await SparkctlBinary.run(["enqueue", "--socket", socket, "--repo", fixture.repo.path])
