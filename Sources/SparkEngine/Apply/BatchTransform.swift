@@ -1,4 +1,5 @@
 internal import Dispatch
+internal import Executors
 internal import GitKit
 internal import Recipes
 
@@ -96,7 +97,8 @@ struct BatchTransform {
                 for part in parts { for step in part.outcome.steps where step.changed { mark(file, recipeIndex, step.index) } }
             }
         }
-        return verify(current, changed: changed, skips: skips)
+        let (outputs, steps, skipped) = (current, changed, skips)
+        return await BlockingExecutor.compute.run { verify(outputs, changed: steps, skips: skipped) }
     }
 
     /// A request for `planned`: its units' bytes captured, its program the recipe's per-file steps.
@@ -123,7 +125,8 @@ struct BatchTransform {
             promptTokens: planned.promptTokens, outputBudget: planned.outputBudget, program: program)
     }
 
-    /// Drops no-op outputs; runs the gate, the line counts and the blob ids of the rest on all cores.
+    /// Drops no-op outputs; runs the gate, the line counts and the blob ids of the rest on all
+    /// cores (called on a compute thread: `concurrentPerform` blocks its caller).
     private func verify(
         _ outputs: [[UInt8]?], changed: [[[Bool]?]], skips: [(reason: SkipCause, recipes: [String])?]
     ) -> [FileResult] {

@@ -1,5 +1,4 @@
 package import GitKit
-internal import Dispatch
 package import Recipes
 
 /// Runs prepared recipes over a snapshot's files in memory and collects the change set with
@@ -11,13 +10,14 @@ package import Recipes
 /// ``VerificationGate`` before it joins the change set.
 ///
 /// Each recipe is planned once on the snapshot (``Recipes/RecipePlan``: `repository_has`, the files
-/// its templates write). A blob is read only when some plan selects its path or a template writes
-/// it; snapshot entries carry no size, so the size limit is checked on the content. Blobs are read
-/// in batches on the calling (git) thread; the recipes, line counts and blob ids of a batch, pure
-/// computations, run on all cores while the next batch is read. Results are gathered in snapshot
+/// its templates write), on the git thread (``plan(over:reading:)``). A blob is read only when some
+/// plan selects its path or a template writes it; snapshot entries carry no size, so the size limit
+/// is checked on the content. Then (``transform(reading:)``) blobs are read in batches on the git
+/// thread while the recipes, line counts and blob ids of the previous batch, pure computations, run
+/// on the compute executor's threads. Results are gathered in snapshot
 /// order (files that templates create follow, by path), so the change set and the report do not
 /// depend on scheduling.
-package struct SnapshotTransform {
+package struct SnapshotTransform: Sendable {
     package let recipes: [PreparedRecipe]
     package private(set) var plans: [RecipePlan] = []
     package private(set) var changes: [FileChange] = []
@@ -25,6 +25,7 @@ package struct SnapshotTransform {
     private var skipped: [ApplyReport.SkippedFile] = []
     /// [recipe index][step index] → files that step changed.
     private var stepCounts: [[Int]]
+    private var pending: [PendingFile] = []
     private var recipeCounts: [Int]
     /// Files read before their batch is transformed: bounds memory on large snapshots.
     static let batchSize = 512
@@ -41,7 +42,9 @@ package struct SnapshotTransform {
         recipeCounts = Array(repeating: 0, count: recipes.count)
     }
 
-    package mutating func run(
+    /// The first stage, on the git thread (`contents` reads blobs through libgit2): plans every
+    /// recipe on the snapshot and lists the files to transform, their bytes still unread.
+    package mutating func plan(
         over snapshot: Snapshot, reading contents: @escaping (Snapshot.Entry) throws(GitError) -> [UInt8]
     ) throws {
         var workspace = SnapshotWorkspace(snapshot, reading: contents)
@@ -52,21 +55,8 @@ package struct SnapshotTransform {
             plans.append(plan)
         }
         let generated = GeneratedFiles(plans)
-        let context = EngineContext(plans: plans, pool: pool, gate: gate)
         let filePlans = plans.filter(\.recipe.hasFileSteps)
-
-        // Two stages: while the workers transform one batch, this (git) thread reads the next.
-        var pending: InFlightBatch?
-        var batch: [FileJob] = []
-        batch.reserveCapacity(Self.batchSize)
-        func enqueue(_ job: FileJob) throws {
-            batch.append(job)
-            guard batch.count == Self.batchSize else { return }
-            if let pending { try gather(pending) }
-            pending = InFlightBatch(batch, context: context)
-            batch = []
-            batch.reserveCapacity(Self.batchSize)
-        }
+        pending = []
         for entry in snapshot.entries where entry.mode != .tree {
             let templates = generated.byPath[entry.path] ?? []
             guard entry.mode.isFile else {
@@ -75,14 +65,48 @@ package struct SnapshotTransform {
             }
             guard !templates.isEmpty || filePlans.contains(where: { $0.selection(path: entry.path, size: 0) == .selected })
             else { continue }
-            try enqueue(FileJob(path: entry.path, mode: entry.mode, original: try contents(entry), templates: templates))
+            pending.append(PendingFile(entry: entry, path: entry.path, mode: entry.mode, templates: templates))
         }
         for path in generated.created {
-            try enqueue(FileJob(path: path, mode: .regular, original: nil, templates: generated.byPath[path] ?? []))
+            pending.append(PendingFile(entry: nil, path: path, mode: .regular, templates: generated.byPath[path] ?? []))
         }
-        if let pending { try gather(pending) }
-        if !batch.isEmpty { try gather(InFlightBatch(batch, context: context)) }
+    }
+
+    /// The second stage: the planned files in batches, each batch's bytes fetched with `read` (on
+    /// the git thread) while the previous batch is transformed (``BatchTransform``).
+    package mutating func transform(
+        reading read: @escaping @Sendable ([Snapshot.Entry]) async throws -> [[UInt8]]
+    ) async throws {
+        let context = EngineContext(plans: plans, pool: pool, gate: gate)
+        let batches = stride(from: 0, to: pending.count, by: Self.batchSize).map {
+            Array(pending[$0..<min($0 + Self.batchSize, pending.count)])
+        }
+        func jobs(_ files: [PendingFile]) async throws -> [FileJob] {
+            let entries = files.compactMap(\.entry)
+            var bytes = try await read(entries).makeIterator()
+            return files.map { file in
+                FileJob(path: file.path, mode: file.mode, original: file.entry == nil ? nil : bytes.next()!, templates: file.templates)
+            }
+        }
+        guard let first = batches.first else { return }
+        var current = try await jobs(first)
+        for index in batches.indices {
+            let batch = current
+            async let results = BatchTransform(context: context, batch: batch).run()
+            let next = index + 1 < batches.count ? try await jobs(batches[index + 1]) : []
+            try gather(batch, try await results)
+            current = next
+        }
+        pending = []
         skipped.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// A file the plan selected, not read yet (`entry` nil: a template creates it).
+    struct PendingFile: Sendable {
+        var entry: Snapshot.Entry?
+        var path: String
+        var mode: FileMode
+        var templates: [GeneratedFiles.Output]
     }
 
     /// A symbolic link or submodule: reported once, as skipped by the recipes that would work on it.
@@ -97,10 +121,9 @@ package struct SnapshotTransform {
         if let reason { skipped.append(.init(path: path, reason: SkipCause(reason), recipes: by)) }
     }
 
-    /// Waits for a batch and adds its results, in order, to the change set and counts.
-    private mutating func gather(_ inFlight: InFlightBatch) throws {
-        let results = try inFlight.wait()
-        for (index, job) in inFlight.batch.enumerated() {
+    /// Adds a batch's results, in order, to the change set and counts.
+    private mutating func gather(_ batch: [FileJob], _ results: [FileResult]) throws {
+        for (index, job) in batch.enumerated() {
             let result = results[index]
             if let skip = result.skipped {
                 skipped.append(.init(path: job.path, reason: skip.reason, recipes: skip.recipes))
@@ -133,32 +156,6 @@ package struct SnapshotTransform {
                     path: job.path, added: stat.added, removed: stat.removed, binary: stat.binary, recipes: changedBy,
                     created: job.original == nil))
             changes.append(.write(job.path, output, mode: job.mode, id: result.blobID))
-        }
-    }
-
-    /// One batch being transformed (``BatchTransform``) while the git thread reads the next: a
-    /// task on Swift's pool, waited for by the git thread, which never runs recipes itself.
-    private final class InFlightBatch: @unchecked Sendable {
-        let batch: [FileJob]
-        private var outcome: Result<[FileResult], any Error>?
-        private let group = DispatchGroup()
-
-        init(_ batch: [FileJob], context: EngineContext) {
-            self.batch = batch
-            group.enter()
-            Task { [self] in
-                do {
-                    outcome = .success(try await BatchTransform(context: context, batch: batch).run())
-                } catch {
-                    outcome = .failure(error)
-                }
-                group.leave()
-            }
-        }
-
-        func wait() throws -> [FileResult] {
-            group.wait()
-            return try outcome!.get()
         }
     }
 

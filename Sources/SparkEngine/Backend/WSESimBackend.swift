@@ -1,3 +1,4 @@
+internal import Executors
 internal import Synchronization
 package import WSESim
 
@@ -49,7 +50,9 @@ package final class WSESimBackend: Backend {
 
     package func submit(_ request: BackendRequest, on session: SessionID) async throws(BackendError) -> BackendEventStream {
         try admit(request, on: session)
-        let outputs = request.program.run()
+        // The program is the recipe's CPU work over every unit: on the compute threads, not the pool.
+        let program = request.program
+        let outputs = await BlockingExecutor.compute.run { program.run() }
         guard outputs.count == request.units.count else {
             throw BackendError(
                 .malformedOutput, "\(request.id) has \(request.units.count) units but its program returned \(outputs.count) outputs",
