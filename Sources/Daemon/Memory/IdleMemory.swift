@@ -18,10 +18,12 @@ package import ServiceLifecycle
 package final class IdleMemory: Service {
     private let workers: WorkerPool
     private let quiet: Duration
+    private let clock: any Clock<Duration>
     private let logger: Logger
 
-    package init(workers: WorkerPool, quiet: Duration = .seconds(2), logger: Logger) {
-        (self.workers, self.quiet, self.logger) = (workers, quiet, logger)
+    /// `clock`: what the quiet period is measured on (it looks every half second).
+    package init(workers: WorkerPool, quiet: Duration = .seconds(2), clock: any Clock<Duration> = ContinuousClock(), logger: Logger) {
+        (self.workers, self.quiet, self.clock, self.logger) = (workers, quiet, clock, logger)
     }
 
     package func run() async throws {
@@ -36,15 +38,17 @@ package final class IdleMemory: Service {
         // The attempt count when memory was last given back; nil until the first time.
         var releasedAt: Int?
         var seen = workers.attemptsFinished
-        var quietSince = ContinuousClock.now
+        var quietFor = Duration.zero
+        let look = Duration.milliseconds(500)
         while true {
-            try await Task.sleep(for: .milliseconds(500))
+            try await clock.sleep(for: look)
             let attempts = workers.attemptsFinished
             if attempts != seen || workers.busy > 0 {
-                (seen, quietSince) = (attempts, ContinuousClock.now)
+                (seen, quietFor) = (attempts, .zero)
                 continue
             }
-            guard releasedAt != attempts, ContinuousClock.now - quietSince >= quiet else { continue }
+            quietFor += look
+            guard releasedAt != attempts, quietFor >= quiet else { continue }
             releasedAt = attempts
             let released = Self.release()
             logger.info("idle: memory given back", metadata: ["memory.released_kb": "\(released / 1024)", "memory.resident_kb": "\(Self.residentBytes() / 1024)"])

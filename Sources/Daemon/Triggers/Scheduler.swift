@@ -1,4 +1,4 @@
-internal import Foundation
+package import Foundation
 package import Logging
 package import ServiceLifecycle
 
@@ -10,15 +10,21 @@ package struct Scheduler: Service {
     let setup: SetupHolder
     let triggers: JobTriggers
     let logger: Logger
+    /// What the waits are measured on; schedules fire at wall-clock times (`now`).
+    let clock: any Clock<Duration>
+    let now: @Sendable () -> Date
 
-    package init(setup: SetupHolder, triggers: JobTriggers, logger: Logger) {
-        (self.setup, self.triggers, self.logger) = (setup, triggers, logger)
+    package init(
+        setup: SetupHolder, triggers: JobTriggers, clock: any Clock<Duration> = ContinuousClock(),
+        now: @escaping @Sendable () -> Date = Date.init, logger: Logger
+    ) {
+        (self.setup, self.triggers, self.clock, self.now, self.logger) = (setup, triggers, clock, now, logger)
     }
 
     package func run() async throws {
-        var last = Date()
+        var last = self.now()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let now = Date()
+            let now = self.now()
             let due = Self.due(setup.current.configuration.schedules, after: last, upTo: now)
             for schedule in due {
                 do {
@@ -30,8 +36,8 @@ package struct Scheduler: Service {
             }
             last = now
             let next = Self.nextFire(setup.current.configuration.schedules, after: now) ?? now.addingTimeInterval(60)
-            let wait = min(60, max(0.05, next.timeIntervalSince(Date()) + 0.01))
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
+            let wait = min(60, max(0.05, next.timeIntervalSince(self.now()) + 0.01))
+            try? await cancelWhenGracefulShutdown { try await clock.sleep(for: .seconds(wait)) }
         }
     }
 

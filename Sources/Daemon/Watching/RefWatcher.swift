@@ -1,6 +1,7 @@
 package import Executors
 package import GitKit
 package import Logging
+internal import Synchronization
 internal import ServiceLifecycle
 
 /// Watches the configured branches of the configured repositories and reports what changes, as
@@ -34,6 +35,7 @@ package final class RefWatcher: Service {
     private let pollInterval: Duration
     private let coalescingWindow: Duration
     private let mode: Mode
+    private let clock: any Clock<Duration>
     let executor: BlockingExecutor
     let logger: Logger
 
@@ -43,10 +45,12 @@ package final class RefWatcher: Service {
     ///   - coalescingWindow: after a wake, how long to wait for the rest of a burst of file
     ///     events (git writes several files per ref update) before re-reading once.
     ///   - executor: where libgit2 runs; a dedicated one by default, so scans never queue behind jobs.
+    ///   - clock: what the poll interval and the coalescing window are measured on.
     package init(
         repositories: [WatchedRepository], pollInterval: Duration = .seconds(5), mode: Mode = .automatic,
         coalescingWindow: Duration = .milliseconds(15),
-        executor: BlockingExecutor = BlockingExecutor(label: "sparkd.watch"), logger: Logger
+        executor: BlockingExecutor = BlockingExecutor(label: "sparkd.watch"), clock: any Clock<Duration> = ContinuousClock(),
+        logger: Logger
     ) {
         var merged: [WatchedRepository] = []
         for repository in repositories {
@@ -61,6 +65,7 @@ package final class RefWatcher: Service {
         self.coalescingWindow = coalescingWindow
         self.mode = mode
         self.executor = executor
+        self.clock = clock
         self.logger = logger
         (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
     }
@@ -71,11 +76,14 @@ package final class RefWatcher: Service {
     }
 
     private func watch() async {
-        let (wakes, wake) = AsyncStream<ContinuousClock.Instant>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        var inotify = startInotify { wake.yield(.now) }
+        // Wakes are numbered: a scan covers every wake numbered up to the count when it started.
+        let (wakes, wake) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let wakeCount = Atomic<Int>(0)
+        let ring: @Sendable () -> Void = { wake.yield(wakeCount.add(1, ordering: .sequentiallyConsistent).newValue) }
+        var inotify = startInotify(ring)
         defer { inotify?.stop() }
 
-        var lastScan = ContinuousClock.now
+        var lastScan = 0
         let baseline = await scan(previous: nil)
         guard !Task.isCancelled else { return }
         var snapshot = baseline.snapshot
@@ -86,18 +94,18 @@ package final class RefWatcher: Service {
         watch(baseline.commonDirectories, with: &inotify)
 
         await withDiscardingTaskGroup { group in
-            group.addTask { [pollInterval] in
+            group.addTask { [pollInterval, clock] in
                 while !Task.isCancelled {
-                    try? await Task.sleep(for: pollInterval)
-                    wake.yield(.now)
+                    try? await clock.sleep(for: pollInterval)
+                    ring()
                 }
             }
-            for await wokenAt in wakes {
+            for await wake in wakes {
                 // A wake from before the last scan started is already accounted for.
-                guard wokenAt >= lastScan else { continue }
-                try? await Task.sleep(for: coalescingWindow)
+                guard wake > lastScan else { continue }
+                try? await clock.sleep(for: coalescingWindow)
                 guard !Task.isCancelled else { break }
-                lastScan = .now
+                lastScan = wakeCount.load(ordering: .sequentiallyConsistent)
                 let scanned = await scan(previous: snapshot)
                 snapshot = scanned.snapshot
                 for event in scanned.events {

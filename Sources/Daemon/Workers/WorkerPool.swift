@@ -23,6 +23,8 @@ package final class WorkerPool: Service {
         /// queued, when an attempt ends, and when the store says a backoff or a lease ends
         /// (``JobStore/nextDue()``); this is only a safety net.
         package var longestIdle: Duration = .seconds(60)
+        /// What leases' heartbeats, the drain deadline and idle waits are timed on.
+        package var clock: any Clock<Duration> = ContinuousClock()
 
         package init(workers: Int) { self.workers = max(1, workers) }
     }
@@ -113,8 +115,8 @@ package final class WorkerPool: Service {
         var changes = schedule.subscribe().makeAsyncIterator()
         while !isStopping {
             let wait = await untilNextDue()
-            let timer = Task { [doorbell, schedule] in
-                guard (try? await Task.sleep(for: wait)) != nil else { return }
+            let timer = Task { [doorbell, schedule, clock = options.clock] in
+                guard (try? await clock.sleep(for: wait)) != nil else { return }
                 doorbell.ring()
                 schedule.ring()
             }
@@ -150,7 +152,7 @@ package final class WorkerPool: Service {
                     // The ring that brought this worker here is spent: look again in a second
                     // (a busy database), as the old once-a-second tick did.
                     logger.warning("cannot claim a job", metadata: ["error.message": "\(error)"])
-                    try? await Task.sleep(for: .seconds(1))
+                    try? await options.clock.sleep(for: .seconds(1))
                     continue
                 }
                 guard let claim else {
@@ -226,7 +228,7 @@ package final class WorkerPool: Service {
         let interval = Duration.seconds(options.lease / 3)
         while true {
             do {
-                try await Task.sleep(for: interval)
+                try await options.clock.sleep(for: interval)
             } catch {
                 return .heartbeatStopped
             }
@@ -244,9 +246,9 @@ package final class WorkerPool: Service {
     /// Returns `drainTimeout` after graceful shutdown began; never returns before.
     private func drainDeadline() async -> Outcome {
         while !isStopping {
-            do { try await Task.sleep(for: .milliseconds(100)) } catch { return .heartbeatStopped }
+            do { try await options.clock.sleep(for: .milliseconds(100)) } catch { return .heartbeatStopped }
         }
-        do { try await Task.sleep(for: options.drainTimeout) } catch { return .heartbeatStopped }
+        do { try await options.clock.sleep(for: options.drainTimeout) } catch { return .heartbeatStopped }
         return .drainExpired
     }
 

@@ -71,6 +71,26 @@ import Testing
         }
     }
 
+    @Test("polling only, on a manual clock: a commit is seen when the clock passes the poll interval, not before")
+    func pollingFollowsTheClock() async throws {
+        let clock = ManualClock()
+        let watcher = RefWatcher(
+            repositories: [WatchedRepository(path: repo.path, branches: ["main"])], pollInterval: .seconds(5),
+            mode: .pollingOnly, coalescingWindow: .zero, clock: clock, logger: WatchRecorder.logger())
+        try await WatchRecorder.watching(watcher) { recorder in
+            _ = try #require(await recorder.baseline())
+            let second = try await repo.commit(["README.md": "two\n"], message: "second")
+            #expect(await eventually { clock.sleeping == 1 }, "the poller waits on the clock")
+            clock.advance(by: .seconds(4))
+            // The watcher had every chance to look: the poller woke only if the clock said so.
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(recorder.changes.isEmpty, "\(recorder.changes)")
+            clock.advance(by: .seconds(1))
+            let change = try #require(await recorder.change(.advanced, of: "main"))
+            #expect(change.newTip?.description == second)
+        }
+    }
+
     @Test("amend, and reset --hard followed by a new commit, are reported as rewritten", arguments: Setup.allCases)
     func rewritten(setup: Setup) async throws {
         let second = try await repo.commit(["README.md": "two\n"], message: "second")
