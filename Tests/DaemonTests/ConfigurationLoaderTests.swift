@@ -1,6 +1,7 @@
 import Daemon
 import Recipes
 import Testing
+import Diagnostics
 
 /// The daemon's YAML: the shape of DESIGN.md, defaults, and errors at `file:line:column`.
 @Suite struct ConfigurationLoaderTests {

@@ -2,6 +2,8 @@ import Foundation
 import Recipes
 import SwiftRecipes
 import Testing
+import TestSupport
+import Diagnostics
 
 /// Every file under `BrokenRecipes/` is a mistake users make in recipes, with the
 /// error it must produce declared in its first line:

@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("Content kind", .tags(.small))
 struct ContentTests {

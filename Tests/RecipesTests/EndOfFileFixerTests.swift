@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("end-of-file", .tags(.small))
 struct EndOfFileFixerTests {

@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("markdown-linebreak-ext option", .tags(.small))
 struct MarkdownLinebreaksTests {

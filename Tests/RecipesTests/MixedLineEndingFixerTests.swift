@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("mixed-line-ending", .tags(.small))
 struct MixedLineEndingFixerTests {

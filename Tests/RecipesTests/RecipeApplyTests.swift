@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("Applying a recipe", .tags(.small))
 struct RecipeApplyTests {

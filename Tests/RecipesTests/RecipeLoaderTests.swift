@@ -1,6 +1,7 @@
 import Recipes
 import TestSupport
 import Testing
+import Diagnostics
 
 /// Every loader error names `file:line:column` (1-based) and says how to fix it.
 @Suite("Recipe loader errors", .tags(.medium))

@@ -2,6 +2,7 @@ import Foundation
 import Recipes
 import SwiftRecipes
 import Testing
+import TestSupport
 
 /// The recipes in the package's `recipes/` directory load, and behave.
 @Suite("Shipped recipes", .tags(.medium))

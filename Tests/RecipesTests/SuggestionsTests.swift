@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("Suggestions", .tags(.small))
 struct SuggestionsTests {

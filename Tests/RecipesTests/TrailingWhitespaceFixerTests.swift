@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("trailing-whitespace", .tags(.small))
 struct TrailingWhitespaceFixerTests {

@@ -1,5 +1,6 @@
 @testable import SwiftRecipes
 import Testing
+import Recipes
 
 /// `rename-symbol` on parameters, which its fixtures show in one file.
 @Suite("rename-symbol")

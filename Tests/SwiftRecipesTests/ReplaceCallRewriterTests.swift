@@ -1,5 +1,6 @@
 @testable import SwiftRecipes
 import Testing
+import Recipes
 
 /// `replace-deprecated-call` on layouts real packages use, beyond what its fixtures show.
 @Suite("replace-deprecated-call")

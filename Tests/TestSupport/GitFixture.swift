@@ -1,4 +1,5 @@
 import Foundation
+import Executors
 
 /// Real git repositories made with the `git` command line, for tests.
 public struct GitFixture: Sendable {

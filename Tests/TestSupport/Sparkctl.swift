@@ -1,4 +1,5 @@
 import Foundation
+import Executors
 
 /// The package's executables, built next to the test bundle by `swift build --build-tests`.
 public enum BuiltBinary {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import WSESim
+import TestSupport
+import Diagnostics
 
 /// The architecture schema of shared/wse/README.md, and errors that name the file and the key.
 @Suite("ModelArchitecture decoding", .tags(.small))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WSESim
+import TestSupport
 
 /// The fitted constants come from the fit, and the fitted model stays close to every point.
 @Suite("Calibration fit", .tags(.small))

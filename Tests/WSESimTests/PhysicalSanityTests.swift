@@ -1,5 +1,6 @@
 import Testing
 @testable import WSESim
+import TestSupport
 
 /// The model behaves as the hardware does, beyond the points it was fitted to.
 @Suite("Performance model: physical sanity", .tags(.small))

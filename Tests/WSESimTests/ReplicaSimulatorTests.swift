@@ -1,5 +1,6 @@
 import Testing
 @testable import WSESim
+import TestSupport
 
 /// The discrete-event simulator: conservation, backpressure, analytic agreement, clocks.
 @Suite("Replica simulator", .tags(.small))

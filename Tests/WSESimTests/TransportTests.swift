@@ -1,5 +1,6 @@
 import Testing
 @testable import WSESim
+import TestSupport
 
 /// Persistent WebSocket sessions against per-request HTTP, measured on simulated requests:
 /// round-trip overhead −80 %, per-token overhead −30 %, TTFT −50 % (shared/wse/README.md).

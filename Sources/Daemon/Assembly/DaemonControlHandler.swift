@@ -1,6 +1,7 @@
 package import ControlAPI
 internal import Foundation
 internal import JobQueue
+internal import Recipes
 
 /// The daemon's answers on its control socket: the job store for jobs, ``JobTriggers`` for
 /// `enqueue` and `trigger` (so requests go through the same dedupe, revision resolution and

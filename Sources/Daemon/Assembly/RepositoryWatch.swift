@@ -2,6 +2,7 @@ internal import Foundation
 internal import GitKit
 internal import Logging
 internal import ServiceLifecycle
+internal import Executors
 
 /// Connects the ``RefWatcher`` to ``JobTriggers``: a moved branch queues its `push` jobs, a
 /// deleted one is remembered, a repository that appears is resolved again. Restarts the watcher

@@ -6,6 +6,7 @@ package import Logging
 internal import ServiceLifecycle
 internal import Synchronization
 internal import UnixSignals
+internal import Recipes
 
 /// The daemon: loads the configuration, takes the state directory, recovers what a previous
 /// process left running, catches up on pushes missed while down, and runs its services in one

@@ -2,6 +2,7 @@ internal import ControlAPI
 internal import Foundation
 internal import Hummingbird
 internal import JobQueue
+internal import Prometheus
 
 extension ControlServer {
     /// The most jobs one `GET /v1/jobs` returns.

@@ -5,6 +5,7 @@ import Musl
 #endif
 package import Logging
 import Synchronization
+internal import CDispatch
 
 /// A swift-log handler that writes one line per record to standard error, in the form journald
 /// reads when systemd connects a service's stderr to the journal:

@@ -3,6 +3,7 @@ package import Executors
 package import GitKit
 package import JobQueue
 package import Logging
+internal import Recipes
 
 /// Turns what happens — a watched branch moved, a schedule fired, `sparkctl trigger`/`enqueue`,
 /// sparkd started after being down — into queued jobs. Jobs and the processed tip are written in

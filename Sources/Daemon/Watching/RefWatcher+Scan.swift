@@ -1,5 +1,6 @@
 internal import GitKit
 internal import Logging
+internal import Executors
 
 extension RefWatcher {
     /// The outcome of one pass over every repository.

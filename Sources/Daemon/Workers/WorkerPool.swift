@@ -5,6 +5,7 @@ package import JobQueue
 package import Logging
 package import ServiceLifecycle
 internal import Synchronization
+internal import SparkEngine
 
 /// The daemon's workers: each claims a due job under a lease, runs it through ``JobExecution``
 /// while heartbeating the lease, and records how it ended. The store serialises branch updates of

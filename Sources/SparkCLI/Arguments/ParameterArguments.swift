@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Recipes
 internal import SparkEngine
+internal import Diagnostics
 
 /// `--param NAME=VALUE` (or `RECIPE:NAME=VALUE`), repeatable, for `apply` and `fix`.
 struct ParameterArguments: ParsableArguments {

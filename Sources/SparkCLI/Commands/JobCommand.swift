@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import ControlAPI
+internal import Foundation
 
 /// `sparkctl job ID`: one job and its history.
 struct JobCommand: AsyncParsableCommand {

@@ -1,3 +1,4 @@
+internal import Foundation
 /// Reads single-line scalar values of top-level keys from a YAML mapping (`socket: /run/x.sock`,
 /// quoted or plain, with trailing comments). Enough for sparkctl to find the socket in
 /// `sparkd.yml` without linking Yams into SparkCLI (Package.swift gives SparkCLI no direct Yams

@@ -1,4 +1,5 @@
 package import GitKit
+internal import Foundation
 
 /// `BASE..HEAD` as `sparkctl fixup --commits` takes it: the commits reachable from HEAD and not
 /// from BASE, which must form one line of single-parent commits on top of BASE (what

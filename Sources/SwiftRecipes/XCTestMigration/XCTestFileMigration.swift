@@ -1,5 +1,6 @@
 internal import Recipes
 internal import SwiftSyntax
+internal import Foundation
 
 /// One pass of the XCTest migration over one file: what stays XCTest, and the edits
 /// for the rest (see ``XCTestMigrationRewriter``).

@@ -1,5 +1,6 @@
 import Daemon
 import Testing
+import Diagnostics
 
 @Suite("Trigger errors on the control socket")
 struct TriggerErrorTests {

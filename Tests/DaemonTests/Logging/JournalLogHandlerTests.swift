@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Logging
 import Testing
+import CDispatch
 
 /// Collects everything written to a pipe until its write end closes.
 private final class PipeReader: @unchecked Sendable {

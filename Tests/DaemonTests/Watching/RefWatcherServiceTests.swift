@@ -4,6 +4,7 @@ import Logging
 import ServiceLifecycle
 import TestSupport
 import Testing
+import GitKit
 
 /// The watcher as the daemon runs it: a service in a `ServiceGroup`.
 @Suite struct RefWatcherServiceTests {

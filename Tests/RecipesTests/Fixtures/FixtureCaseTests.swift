@@ -1,6 +1,7 @@
 import Foundation
 import Recipes
 import Testing
+import TestSupport
 
 /// Fixture cases that cannot run: each is an `.error` result that says where and how to fix it.
 @Suite("Fixture case errors", .tags(.medium))

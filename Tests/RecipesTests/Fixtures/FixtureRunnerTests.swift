@@ -1,6 +1,7 @@
 import Foundation
 import Recipes
 import Testing
+import TestSupport
 
 /// The fixture runner on cases in temporary directories: what passes, what fails and with which
 /// message.

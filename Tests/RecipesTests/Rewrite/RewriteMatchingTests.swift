@@ -1,5 +1,6 @@
 @testable import Recipes
 import Testing
+import TestSupport
 
 @Suite("rewrite: matching", .tags(.small))
 struct RewriteMatchingTests {

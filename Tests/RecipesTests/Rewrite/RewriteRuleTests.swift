@@ -1,5 +1,7 @@
 @testable import Recipes
 import Testing
+import TestSupport
+import Diagnostics
 
 @Suite("rewrite: rules, results and errors", .tags(.small))
 struct RewriteRuleTests {

@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("Regex steps", .tags(.small))
 struct RegexStepTests {

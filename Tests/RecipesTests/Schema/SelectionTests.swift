@@ -1,5 +1,6 @@
 import Recipes
 import Testing
+import TestSupport
 
 @Suite("File selection and skip reasons", .tags(.small))
 struct SelectionTests {
