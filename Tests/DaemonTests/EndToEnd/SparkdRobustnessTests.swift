@@ -45,7 +45,7 @@ struct SparkdRobustnessTests {
     @Test("SIGTERM while a job runs: no new job is claimed, the running one finishes, sparkd exits 0")
     func sigtermDrains() async throws {
         var files: [String: String] = [:]
-        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 12) }
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 48) }
         let fixture = try await DaemonFixture(
             files: files,
             rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
