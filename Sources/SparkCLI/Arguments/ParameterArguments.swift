@@ -1,6 +1,5 @@
 internal import ArgumentParser
 internal import Recipes
-internal import SparkEngine
 
 /// `--param NAME=VALUE` (or `RECIPE:NAME=VALUE`), repeatable, for `apply` and `fix`.
 struct ParameterArguments: ParsableArguments {
