@@ -115,9 +115,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The pre-commit fixup of staged content, shared by `sparkctl fixup --staged` and `sparkd-hook`.
+        // GitKit and Recipes only: the hook links neither the engine nor the simulator.
         .target(
             name: "FixupHook",
-            dependencies: ["GitKit", "Recipes", "SparkEngine"],
+            dependencies: ["GitKit", "Recipes"],
             swiftSettings: swiftSettings
         ),
         .target(
