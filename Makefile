@@ -3,6 +3,14 @@ SWIFT ?= swift
 BIN = $(shell $(SWIFT) build --show-bin-path)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 
+# How Package.swift links libgit2: statically whenever its archives are installed, asked afresh for
+# every command (after `deps`) and passed to swift. Left to Package.swift, the answer was the one of
+# the first build: SwiftPM keys its cached evaluation of Package.swift on the environment, not on the
+# file system, and a build begun before libgit2-dev was installed kept a dynamically linked
+# sparkd-hook: 10 ms a run instead of 2.7. `make build SPARKD_LIBGIT2=shared` to choose; every build
+# of sparkd-hook is checked (scripts/check-hook-linking.sh).
+export SPARKD_LIBGIT2 ?= $(shell scripts/libgit2-linking.sh)
+
 .PHONY: all deps build run test test-peers check-modules modules-graph bench-commit bench-rewrite bench-daemon bench-hook bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
 
 all: build
@@ -13,6 +21,7 @@ deps:
 
 build: deps
 	$(SWIFT) build
+	@scripts/check-hook-linking.sh "$(BIN)"
 
 ## The main job on embedded defaults: sparkd watches an example repository; a push becomes a review branch.
 run: build
@@ -25,6 +34,7 @@ test-peers:
 ## The whole suite.
 test: deps test-peers
 	$(SWIFT) build --build-tests
+	@scripts/check-hook-linking.sh "$(BIN)"
 	$(SWIFT) test --skip-build
 
 ## Documentation/Modules.md's dependency graph matches Package.swift (CI runs this).
@@ -38,6 +48,7 @@ modules-graph:
 ## Commit of 10,000 changed files: sparkctl apply vs git worktree + add -A + commit.
 bench-commit: deps
 	$(SWIFT) build -c release
+	@scripts/check-hook-linking.sh "$(RELEASE_BIN)"
 	python3 scripts/bench_commit.py --sparkctl "$(RELEASE_BIN)/sparkctl"
 
 ## One structural rewrite over the Swift files of three real packages: sparkd vs ast-grep.
@@ -53,6 +64,7 @@ bench-daemon: deps
 bench-hook: deps
 	$(SWIFT) build -c release --product sparkctl
 	$(SWIFT) build -c release --product sparkd-hook
+	@scripts/check-hook-linking.sh "$(RELEASE_BIN)"
 	python3 scripts/bench_hook.py --sparkctl "$(RELEASE_BIN)/sparkctl"
 
 ## The WSE simulator's own cost: CPU seconds (getrusage) to simulate 10M output tokens in virtual time.

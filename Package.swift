@@ -14,15 +14,42 @@ let swiftSettings: [SwiftSetting] = [
 // budget is 5 ms. `CLibGit2Link` then supplies what the static link needs (see link.c): TLS and SSH
 // are disabled, since sparkd only reads and writes local repositories. Without the archives
 // (another distribution) the shared library is used, as pkg-config says.
+//
+// SPARKD_LIBGIT2 says which: `static` (the archives, or this file stops and says where it looked
+// for them), `shared`, or `auto`, the default: static when the archives are installed. SwiftPM
+// caches this file's evaluation, and the build plan made from it, keyed on its text and the
+// environment, not on the files it looked at: under `auto`, a build first planned before the
+// archives were installed keeps linking the shared library. So the Makefile passes the choice
+// (scripts/libgit2-linking.sh, which has the same lists) and checks the hook it built
+// (scripts/check-hook-linking.sh).
+let libgit2ArchiveNames = ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z"]
+let libgit2ArchiveDirectories = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
+let installedLibgit2Archives: [String]? = libgit2ArchiveDirectories.lazy
+    .map { directory in libgit2ArchiveNames.map { "\(directory)/lib\($0).a" } }
+    .first { archives in archives.allSatisfy { FileManager.default.fileExists(atPath: $0) } }
 let libgit2Archives: [String]? = {
-    let names = ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z"]
-    let directories = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"]
-    for directory in directories {
-        let archives = names.map { "\(directory)/lib\($0).a" }
-        if archives.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { return archives }
+    switch ProcessInfo.processInfo.environment["SPARKD_LIBGIT2", default: "auto"] {
+    case "auto": return installedLibgit2Archives
+    case "shared": return nil
+    case "static":
+        guard let archives = installedLibgit2Archives else {
+            stop("""
+                SPARKD_LIBGIT2=static, but libgit2's static archives (\(libgit2ArchiveNames.map { "lib\($0).a" }.joined(separator: " "))) \
+                are not all in one of \(libgit2ArchiveDirectories.joined(separator: ", ")): \
+                install libgit2-dev (Debian, Ubuntu), or build with SPARKD_LIBGIT2=shared
+                """)
+        }
+        return archives
+    case let other:
+        stop("SPARKD_LIBGIT2=\(other): write static, shared or auto (the default: static when libgit2's archives are installed)")
     }
-    return nil
 }()
+/// Ends the evaluation with `message`, which SwiftPM shows under "Invalid manifest" (fatalError
+/// would add a backtrace).
+func stop(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
 // Symbols libgit2 calls that `CLibGit2Link` replaces (`ld --wrap`): see link.c.
 let libgit2Wrapped = [
     "mbedtls_x509_crt_parse_file", "mbedtls_x509_crt_parse_path", "mbedtls_entropy_init", "mbedtls_ctr_drbg_seed", "mbedtls_ssl_setup",
@@ -122,9 +149,10 @@ let package = Package(
         // dependencies, not even Foundation: every module can use it.
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
         // The pre-commit fixup of staged content, shared by `sparkctl fixup --staged` and `sparkd-hook`.
+        // GitKit and Recipes only: the hook links neither the engine nor the simulator.
         .target(
             name: "FixupHook",
-            dependencies: ["GitKit", "Recipes", "SparkEngine"],
+            dependencies: ["GitKit", "Recipes"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -22,6 +22,8 @@ SYSUSERSDIR="${SYSUSERSDIR:-$PREFIX/lib/sysusers.d}"
 STATIC_STDLIB="${STATIC_STDLIB:-yes}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# How libgit2 is linked, explicitly (the Makefile's SPARKD_LIBGIT2 says why): static when its archives are installed.
+export SPARKD_LIBGIT2="${SPARKD_LIBGIT2:-$(scripts/libgit2-linking.sh)}"
 
 case "$PREFIX" in /*) ;; *) echo "install: PREFIX must be an absolute path, not '$PREFIX'" >&2; exit 2 ;; esac
 
@@ -32,6 +34,7 @@ for product in sparkd sparkctl sparkd-hook; do
   "$SWIFT" build "${flags[@]}" --product "$product"
 done
 bin="$("$SWIFT" build "${flags[@]}" --show-bin-path)"
+scripts/check-hook-linking.sh "$bin"
 
 bindir="$PREFIX/bin"
 install -d "$DESTDIR$bindir" "$DESTDIR$SYSTEMDDIR" "$DESTDIR$SYSUSERSDIR" "$DESTDIR$PREFIX/share/doc/sparkd" "$DESTDIR/etc/sparkd"

@@ -1,7 +1,6 @@
 internal import Foundation
 package import GitKit
 package import Recipes
-internal import SparkEngine
 
 /// The hook's `.sparkd.yml`: read from the index (the version being committed), since the hook
 /// works on what is staged; missing or empty means the three default fixups.

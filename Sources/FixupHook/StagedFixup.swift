@@ -2,7 +2,6 @@ internal import Dispatch
 internal import Foundation
 package import GitKit
 package import Recipes
-internal import SparkEngine
 
 /// `sparkctl fixup --staged` and `sparkd-hook`: runs recipes on the *staged blobs* of the paths that differ from
 /// HEAD, writes the fixed blobs and repoints only those index entries. A working-tree file is

@@ -1,6 +1,5 @@
 internal import ArgumentParser
 internal import Recipes
-internal import SparkEngine
 internal import Diagnostics
 
 /// `--param NAME=VALUE` (or `RECIPE:NAME=VALUE`), repeatable, for `apply` and `fix`.

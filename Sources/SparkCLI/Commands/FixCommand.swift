@@ -1,7 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
 internal import Recipes
-internal import SparkEngine
 
 /// `sparkctl fix`: a plain filter for editors and other hook managers. With FILEs it rewrites them
 /// in place; with `--stdin-filename` it reads standard input and writes the result to standard

@@ -1,5 +1,3 @@
-package import Recipes
-
 /// Prepares a job's recipes once each: parameters bound (converted to their declared types),
 /// includes resolved in the catalog, patterns compiled.
 package enum RecipePreparation {

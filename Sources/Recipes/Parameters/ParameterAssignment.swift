@@ -1,5 +1,3 @@
-package import Recipes
-
 /// One `--param` argument: `NAME=VALUE` for every recipe of the job that declares
 /// `NAME`, or `RECIPE:NAME=VALUE` for that one recipe. The value is everything after
 /// the first `=` (it may hold `=` and `:`); it is converted to the declared type when

@@ -1,12 +1,10 @@
-package import Recipes
-
 /// Which recipe of a job gets which `--param`: a scoped assignment
 /// (`RECIPE:NAME=VALUE`) goes to its recipe; an unscoped one to every recipe that
 /// declares the name (the built-in `year`: to all). With one recipe an unscoped
 /// assignment always goes to it, so that binding reports an unknown name with the
 /// recipe's own parameters. With several, a name no recipe declares is an error
 /// naming the recipes. Later assignments of the same name win. Types are checked
-/// later, when each recipe is prepared (``Recipes/PreparedRecipe``).
+/// later, when each recipe is prepared (``PreparedRecipe``).
 package enum ParameterRouting {
     /// The parameter strings for each of `recipes`, in their order.
     package static func route(

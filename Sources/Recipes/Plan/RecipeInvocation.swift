@@ -1,7 +1,5 @@
-package import Recipes
-
 /// The recipes a command names, loaded with what they include, and the `--param` values routed to
-/// each (``SparkEngine/ParameterRouting``).
+/// each (``ParameterRouting``).
 package struct RecipeInvocation {
     package var recipes: [Recipe]
     package var parameters: [[String: String]]
