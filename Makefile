@@ -11,7 +11,7 @@ RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)
 # of sparkd-hook is checked (scripts/check-hook-linking.sh).
 export SPARKD_LIBGIT2 ?= $(shell scripts/libgit2-linking.sh)
 
-.PHONY: all deps build run test test-peers check-modules modules-graph bench-commit bench-rewrite bench-daemon bench-hook bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
+.PHONY: all deps build run test test-peers lint format check-modules modules-graph bench-commit bench-rewrite bench-daemon bench-hook bench-sim migrate-real refactor-real fuzz-rewrite fuzz-loader install check-systemd clean
 
 all: build
 
@@ -36,6 +36,13 @@ test: deps test-peers
 	$(SWIFT) build --build-tests
 	@scripts/check-hook-linking.sh "$(BIN)"
 	$(SWIFT) test --skip-build
+
+## The toolchain's swift-format, with the checked-in .swift-format: `lint` fails on any finding (CI runs it), `format` fixes them.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 ## Documentation/Modules.md's dependency graph matches Package.swift (CI runs this).
 check-modules:

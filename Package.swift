@@ -33,7 +33,8 @@ let libgit2Archives: [String]? = {
     case "shared": return nil
     case "static":
         guard let archives = installedLibgit2Archives else {
-            stop("""
+            stop(
+                """
                 SPARKD_LIBGIT2=static, but libgit2's static archives (\(libgit2ArchiveNames.map { "lib\($0).a" }.joined(separator: " "))) \
                 are not all in one of \(libgit2ArchiveDirectories.joined(separator: ", ")): \
                 install libgit2-dev (Debian, Ubuntu), or build with SPARKD_LIBGIT2=shared

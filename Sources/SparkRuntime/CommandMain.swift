@@ -30,7 +30,7 @@ package enum CommandMain {
             exit(0)
         } catch let exitCode as ExitCode {
             exit(exitCode.rawValue)
-        } catch where root.exitCode(for: error) == .success {
+        } catch  where root.exitCode(for: error) == .success {
             // `PROGRAM SUBCOMMAND --help` parses into ArgumentParser's help command, whose run()
             // throws the help request: print the help, as ArgumentParser's main() does.
             print(root.fullMessage(for: error))

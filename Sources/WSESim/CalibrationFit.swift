@@ -74,7 +74,8 @@ package struct CalibrationFit: Sendable {
         var lambda = 1e-3
         var current = cost(theta)
         for _ in 0..<200 {
-            var jacobian = [[Double]](), residuals = [Double]()
+            var jacobian = [[Double]]()
+            var residuals = [Double]()
             for row in rows {
                 let predicted = zip(row.features, theta).reduce(0) { $0 + $1.0 * $1.1 }
                 jacobian.append(free.map { row.features[$0] / predicted })

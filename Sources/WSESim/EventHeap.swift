@@ -25,7 +25,8 @@ struct EventHeap<Value> {
         items.removeLast()
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var smallest = parent
             if left < items.count, less(left, smallest) { smallest = left }
             if right < items.count, less(right, smallest) { smallest = right }

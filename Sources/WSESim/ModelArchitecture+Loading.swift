@@ -40,13 +40,13 @@ extension WSEError {
         }
         let hint = "see the schema in shared/wse/README.md"
         switch error {
-        case let .keyNotFound(key, context):
+        case .keyNotFound(let key, let context):
             self.init(.missingKey, "required key is missing", path: path, key: keyPath(context.codingPath, key), hint: hint)
-        case let .typeMismatch(type, context):
+        case .typeMismatch(let type, let context):
             self.init(.wrongType, "expected \(Self.describe(type))", path: path, key: keyPath(context.codingPath), hint: hint)
-        case let .valueNotFound(type, context):
+        case .valueNotFound(let type, let context):
             self.init(.wrongType, "expected \(Self.describe(type)), found null", path: path, key: keyPath(context.codingPath), hint: hint)
-        case let .dataCorrupted(context):
+        case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
                 self.init(.invalidJSON, "not valid JSON (\(underlying ?? context.debugDescription))", path: path, hint: "check the file with `python3 -m json.tool FILE`")

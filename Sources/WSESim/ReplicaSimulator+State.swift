@@ -41,8 +41,9 @@ extension ReplicaSimulator {
             capacity = model.kvCapacityBytes
             kvPerToken = model.architecture.kv.bytesPerToken
             timings = requests.map {
-                .init(session: $0.session, submitted: 0, admitted: 0, firstToken: 0, done: 0,
-                      promptTokens: $0.promptTokens, outputTokens: $0.outputTokens)
+                .init(
+                    session: $0.session, submitted: 0, admitted: 0, firstToken: 0, done: 0,
+                    promptTokens: $0.promptTokens, outputTokens: $0.outputTokens)
             }
             for (index, request) in requests.enumerated() { sessionQueues[request.session, default: []].append(index) }
         }

@@ -12,7 +12,8 @@
 ///   server; HTTP pays its connection cost in every request's overheads.
 package struct Transport: Hashable, Sendable, CustomStringConvertible {
     package enum Kind: String, Sendable, CaseIterable {
-        case http, webSocket = "websocket"
+        case http
+        case webSocket = "websocket"
     }
 
     package var kind: Kind

@@ -44,8 +44,9 @@ func handOver(_ arguments: [String], because problem: String) -> Never {
     var cArguments = argv.map { strdup($0) }
     cArguments.append(nil)
     execv(sparkctl, cArguments)
-    FileHandle.standardError.write(Data(
-        "sparkd: warning: \(problem)\n  and \(sparkctl) cannot run (\(String(cString: strerror(errno)))); the commit proceeds without sparkd's fixups\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "sparkd: warning: \(problem)\n  and \(sparkctl) cannot run (\(String(cString: strerror(errno)))); the commit proceeds without sparkd's fixups\n".utf8))
     exit(0)
 }
 

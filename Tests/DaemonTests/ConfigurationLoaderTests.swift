@@ -1,7 +1,7 @@
 import Daemon
+import Diagnostics
 import Recipes
 import Testing
-import Diagnostics
 
 /// The daemon's YAML: the shape of DESIGN.md, defaults, and errors at `file:line:column`.
 @Suite struct ConfigurationLoaderTests {
@@ -45,7 +45,8 @@ import Diagnostics
 
     @Test("the optional keys: socket, schedules with time zones, limits, parameters, history")
     func fullShape() throws {
-        let config = try ConfigurationLoader.parse("""
+        let config = try ConfigurationLoader.parse(
+            """
             version: 1
             state_dir: /var/lib/sparkd
             socket: /run/sparkd/control.sock
@@ -110,7 +111,8 @@ import Diagnostics
 
     @Test("a trigger that is not push, manual, nightly or a schedule is refused with a suggestion")
     func triggers() {
-        let error = error("""
+        let error = error(
+            """
             state_dir: /s
             schedules: { weekly: { cron: "@weekly" } }
             repositories:

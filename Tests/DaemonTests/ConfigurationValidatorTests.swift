@@ -34,7 +34,8 @@ import Testing
 
     @Test("a missing repository or branch disables that repository only; the others are served")
     func badRepository() throws {
-        let config = try configuration("""
+        let config = try configuration(
+            """
               - { path: \(directory.path)/missing, recipes: [{ id: fixup/end-of-file, on: [push] }] }
               - { path: \(app.path), branches: [main, develop] }
               - { path: \(app.path)/../app, recipes: [{ id: fixup/end-of-file, on: [push] }] }
@@ -98,7 +99,8 @@ import Testing
 
     @Test("rules that would write one review branch with different work are refused, naming both; one rule again with other triggers is fine")
     func reviewBranchClashes() async throws {
-        let fine = try configuration("""
+        let fine = try configuration(
+            """
               - path: \(app.path)
                 recipes:
                   - { id: fixup/end-of-file, on: [push] }
@@ -106,10 +108,12 @@ import Testing
                   - { id: fixup/end-of-file, on: [manual], shard: directory }
 
             """)
-        #expect(ConfigurationValidator.resolve(fine, catalog: catalog).problems.isEmpty,
-                "other triggers are the same rule; a sharded rule writes spark/fixup-end-of-file-<dir>")
+        #expect(
+            ConfigurationValidator.resolve(fine, catalog: catalog).problems.isEmpty,
+            "other triggers are the same rule; a sharded rule writes spark/fixup-end-of-file-<dir>")
 
-        let otherParameters = try configuration("""
+        let otherParameters = try configuration(
+            """
               - path: \(app.path)
                 recipes:
                   - { id: fixup/end-of-file, on: [push] }
@@ -118,16 +122,18 @@ import Testing
             """)
         let twice = try #require(ConfigurationValidator.resolve(otherParameters, catalog: catalog).problems.first)
         #expect(twice.location == "sparkd.yml:6:15")
-        #expect(twice.message == "recipe 'fixup/end-of-file' is listed twice for 'main' with different parameters (first at "
-            + "sparkd.yml:5:15); both would write review branch 'spark/fixup-end-of-file'")
+        #expect(
+            twice.message == "recipe 'fixup/end-of-file' is listed twice for 'main' with different parameters (first at "
+                + "sparkd.yml:5:15); both would write review branch 'spark/fixup-end-of-file'")
 
         try await app.commit([
             ".sparkd/recipes/team/a-b.yml": "not read here\n", ".sparkd/recipes/team-a/b.yml": "not read here\n",
             ".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [pre-commit] }\n",
         ])
         let slugs = try configuration("  - path: \(app.path)\n    recipes: [{ id: team/a-b, on: [push] }]\n")
-        #expect(ConfigurationValidator.resolve(slugs, catalog: catalog).problems.isEmpty,
-                "a rule only for the hook writes no review branch")
+        #expect(
+            ConfigurationValidator.resolve(slugs, catalog: catalog).problems.isEmpty,
+            "a rule only for the hook writes no review branch")
 
         try await app.commit([".sparkd.yml": "recipes:\n  - { id: team-a/b, on: [manual] }\n"])
         let resolved = ConfigurationValidator.resolve(slugs, catalog: catalog)
@@ -135,13 +141,16 @@ import Testing
         let clash = try #require(resolved.problems.first)
         #expect(clash.repository == app.path)
         #expect(clash.location == "\(app.path)@main:.sparkd.yml:2:11")
-        #expect(clash.message == "recipes 'team/a-b' (at sparkd.yml:4:21) and 'team-a/b' would both write review branch "
-            + "'spark/team-a-b' of 'main'")
+        #expect(
+            clash.message == "recipes 'team/a-b' (at sparkd.yml:4:21) and 'team-a/b' would both write review branch "
+                + "'spark/team-a-b' of 'main'")
         #expect(resolved.branches.isEmpty, "the repository is not served until it is fixed")
 
         // The file's own duplicates are refused before they merge into the daemon's rules.
-        try await app.commit([".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [nightly] }\n"
-            + "  - { id: fixup/end-of-file, on: [manual], with: { x: y } }\n"])
+        try await app.commit([
+            ".sparkd.yml": "recipes:\n  - { id: fixup/end-of-file, on: [nightly] }\n"
+                + "  - { id: fixup/end-of-file, on: [manual], with: { x: y } }\n"
+        ])
         let plain = try configuration("  - path: \(app.path)\n")
         let fileTwice = try #require(ConfigurationValidator.resolve(plain, catalog: catalog).problems.first)
         #expect(fileTwice.location == "\(app.path)@main:.sparkd.yml:3:11")

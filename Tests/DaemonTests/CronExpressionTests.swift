@@ -15,10 +15,12 @@ import Testing
         #expect(try CronExpression("5-20/5 * * * *").minutes == [5, 10, 15, 20])
     }
 
-    @Test("malformed expressions say what is wrong", arguments: [
-        ("* * * *", "5 fields"), ("60 * * * *", "out of range"), ("*/0 * * * *", "positive"),
-        ("5-1 * * * *", "backwards"), ("* * * foo *", "not a month"), ("@often", "unknown cron macro"),
-    ])
+    @Test(
+        "malformed expressions say what is wrong",
+        arguments: [
+            ("* * * *", "5 fields"), ("60 * * * *", "out of range"), ("*/0 * * * *", "positive"),
+            ("5-1 * * * *", "backwards"), ("* * * foo *", "not a month"), ("@often", "unknown cron macro"),
+        ])
     func malformed(text: String, expected: String) {
         let error = #expect(throws: CronExpression.ParseError.self) { try CronExpression(text) }
         #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")

@@ -61,8 +61,9 @@ struct RepositoryFileAgreementTests {
         #expect(configuration.failOnError)
         #expect(configuration.rules.map(\.id) == ["fixup/end-of-file"])
         #expect(configuration.rules.map(\.parameters) == [["a": ""]])
-        #expect(try PreCommitConfiguration.parse("recipes: [{ id: x/y, on: push }]\n", file: "f").recipeIDs
-            == PreCommitConfiguration.defaultRecipes, "no pre-commit rule: the three fixups")
+        #expect(
+            try PreCommitConfiguration.parse("recipes: [{ id: x/y, on: push }]\n", file: "f").recipeIDs
+                == PreCommitConfiguration.defaultRecipes, "no pre-commit rule: the three fixups")
     }
 
     @Test("a trigger name the daemon does not know is refused by the daemon only, where it is written")

@@ -73,9 +73,10 @@ struct BlameTests {
         let old = Array("a\nb\nc\nd\ne\n".utf8)
         let new = Array("a\nB\nc\nd\nE\nf\n".utf8)
         let hunks = try LineHunk.between(old, new, path: "x")
-        #expect(hunks == [
-            LineHunk(oldStart: 2, oldCount: 1, newStart: 2, newCount: 1),
-            LineHunk(oldStart: 5, oldCount: 1, newStart: 5, newCount: 2),
-        ])
+        #expect(
+            hunks == [
+                LineHunk(oldStart: 2, oldCount: 1, newStart: 2, newCount: 1),
+                LineHunk(oldStart: 5, oldCount: 1, newStart: 5, newCount: 2),
+            ])
     }
 }

@@ -6,9 +6,10 @@ import Testing
 @Suite("Moving branches with compare-and-swap")
 struct BranchUpdateTests {
     private func commitOnTop(_ opened: Repository, _ base: ObjectID, _ text: String) throws -> ObjectID {
-        try opened.writeCommit(CommitRequest(
-            parent: base, changes: [.write("f.txt", Array(text.utf8))], message: "\(text)\n",
-            author: .sparkd, committer: .sparkd))
+        try opened.writeCommit(
+            CommitRequest(
+                parent: base, changes: [.write("f.txt", Array(text.utf8))], message: "\(text)\n",
+                author: .sparkd, committer: .sparkd))
     }
 
     @Test func createsThenUpdatesWithTheExpectedOldValue() async throws {

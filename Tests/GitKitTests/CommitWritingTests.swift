@@ -61,10 +61,12 @@ struct CommitWritingTests {
         #expect(tree == expectedTree)
         #expect(try await repo.show(commit.description, "becomes-dir/inside.txt") == Array("now a dir\n".utf8))
         #expect(try await repo.git("rev-parse", "\(commit)^") == base.description)
-        #expect(try await repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>", commit.description)
-            == "A U Thor <a@example.com>|sparkd <sparkd@localhost>")
-        #expect(try opened.trailers(of: commit).map { "\($0.key)=\($0.value)" }
-            == ["Spark-Recipe=test@1", "Spark-Base=\(base)"])
+        #expect(
+            try await repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>", commit.description)
+                == "A U Thor <a@example.com>|sparkd <sparkd@localhost>")
+        #expect(
+            try opened.trailers(of: commit).map { "\($0.key)=\($0.value)" }
+                == ["Spark-Recipe=test@1", "Spark-Base=\(base)"])
         // No branch was created or moved.
         #expect(try await repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
 
@@ -108,8 +110,9 @@ struct CommitWritingTests {
         let base = try opened.resolveCommit("HEAD")
         let bytes = Array("precomputed\n".utf8)
         let commit = try opened.writeCommit(
-            CommitRequest(parent: base, changes: [.write("p.txt", bytes, id: ObjectID.blob(of: bytes))],
-                          message: "p\n", author: .sparkd, committer: .sparkd),
+            CommitRequest(
+                parent: base, changes: [.write("p.txt", bytes, id: ObjectID.blob(of: bytes))],
+                message: "p\n", author: .sparkd, committer: .sparkd),
             packThreshold: 1)
         try await repo.git("fsck", "--full", "--strict")
         #expect(try await repo.show(commit.description, "p.txt") == bytes)

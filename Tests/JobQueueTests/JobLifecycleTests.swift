@@ -80,9 +80,10 @@ import Testing
             effects.append(try lifecycle.claim())
             effects.append(try lifecycle.fail(reason: "network"))
         }
-        #expect(effects == [
-            .run(attempt: 1), .requeue(delay: 5), .run(attempt: 2), .requeue(delay: 10), .run(attempt: 3), .finish(.failed),
-        ])
+        #expect(
+            effects == [
+                .run(attempt: 1), .requeue(delay: 5), .run(attempt: 2), .requeue(delay: 10), .run(attempt: 3), .finish(.failed),
+            ])
         #expect(lifecycle.state == .failed)
         #expect(lifecycle.reason == "network")
         // A manual retry starts the attempts again.

@@ -41,7 +41,10 @@ import Testing
     @Test("same repository, recipes and base: one job; different recipes or repository: separate jobs")
     func dedupe() async throws {
         let first = try await store.enqueue(request(), now: t0)
-        guard case .enqueued(let job, let superseded) = first else { Issue.record("not enqueued"); return }
+        guard case .enqueued(let job, let superseded) = first else {
+            Issue.record("not enqueued")
+            return
+        }
         #expect(superseded.isEmpty)
         await #expect(try store.enqueue(request(trigger: "nightly"), now: t0) == .duplicate(job))
         // Still a duplicate while running.
@@ -109,9 +112,10 @@ import Testing
         let retried = try await store.retry(job.id, now: t0.addingTimeInterval(40))
         #expect(retried.state == .queued && retried.attempts == 0 && retried.finishedAt == nil)
         await #expect(try store.claim(worker: "w", now: t0.addingTimeInterval(40))?.attempt == 1)
-        await #expect(try store.events(of: job.id).map(\.to) == [
-            .queued, .running, .queued, .running, .queued, .running, .failed, .queued, .running,
-        ])
+        await #expect(
+            try store.events(of: job.id).map(\.to) == [
+                .queued, .running, .queued, .running, .queued, .running, .failed, .queued, .running,
+            ])
     }
 
     @Test("a non-retryable failure fails at once")

@@ -22,8 +22,10 @@ import Testing
         let directory = try TemporaryDirectory("jobqueue-kill")
         let path = directory.path + "/jobs.sqlite"
         let store = try JobStore(path: path, policy: RetryPolicy(maxAttempts: 3, baseDelay: 0, maxDelay: 0))
-        let job = try await store.enqueue(JobRequest(
-            repository: "/srv/git/app", branch: "main", base: "a1", recipes: ["fixup/end-of-file"], trigger: "push")).job
+        let job = try await store.enqueue(
+            JobRequest(
+                repository: "/srv/git/app", branch: "main", base: "a1", recipes: ["fixup/end-of-file"], trigger: "push")
+        ).job
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.helperPath)

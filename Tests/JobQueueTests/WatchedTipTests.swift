@@ -1,7 +1,7 @@
 import Foundation
 import JobQueue
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Watched tips and review-branch creations")
 struct WatchedTipTests {
@@ -26,10 +26,11 @@ struct WatchedTipTests {
 
         try await store.record(WatchedTip(repository: "/srv/app", branch: "main", tip: nil), now: t0)
         try await store.record(WatchedTip(repository: "/srv/app", branch: "dev", tip: "c1"), now: t0)
-        await #expect(try store.watchedTips() == [
-            WatchedTip(repository: "/srv/app", branch: "dev", tip: "c1"),
-            WatchedTip(repository: "/srv/app", branch: "main", tip: nil),
-        ])
+        await #expect(
+            try store.watchedTips() == [
+                WatchedTip(repository: "/srv/app", branch: "dev", tip: "c1"),
+                WatchedTip(repository: "/srv/app", branch: "main", tip: nil),
+            ])
         // Survives reopening (a restart).
         await #expect(try JobStore(path: store.path).watchedTips().count == 2)
     }

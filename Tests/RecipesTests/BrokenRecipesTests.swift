@@ -1,9 +1,9 @@
+import Diagnostics
 import Foundation
 import Recipes
 import SwiftRecipes
-import Testing
 import TestSupport
-import Diagnostics
+import Testing
 
 /// Every file under `BrokenRecipes/` is a mistake users make in recipes, with the
 /// error it must produce declared in its first line:
@@ -21,7 +21,8 @@ import Diagnostics
 @Suite("Broken recipes", .tags(.medium))
 struct BrokenRecipesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/BrokenRecipes"
-    static let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let shipped =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path + "/recipes"
 
     /// Paths under `root`, e.g. `keys/steps-typo.yml`.

@@ -21,8 +21,9 @@ struct BuiltinDirectoryTests {
         let directory = try TemporaryDirectory()
         let executable = try Self.layout(
             directory, executable: "pkg/.build/x86_64-unknown-linux-gnu/debug/sparkctl", recipes: "pkg/recipes")
-        #expect(RecipeCatalog.builtinDirectory(environment: [:], executablePath: executable)
-            == directory.path + "/pkg/recipes")
+        #expect(
+            RecipeCatalog.builtinDirectory(environment: [:], executablePath: executable)
+                == directory.path + "/pkg/recipes")
     }
 
     @Test func symbolicLinksToTheExecutableAreResolved() throws {
@@ -37,8 +38,9 @@ struct BuiltinDirectoryTests {
         let directory = try TemporaryDirectory()
         let executable = try Self.layout(directory, executable: "prefix/bin/sparkctl", recipes: nil)
         _ = try directory.subdirectory("prefix/share/sparkd/recipes")
-        #expect(RecipeCatalog.builtinDirectory(environment: [:], executablePath: executable)
-            == directory.path + "/prefix/share/sparkd/recipes")
+        #expect(
+            RecipeCatalog.builtinDirectory(environment: [:], executablePath: executable)
+                == directory.path + "/prefix/share/sparkd/recipes")
     }
 
     @Test func aRecipesDirectoryWithoutFixupIsNotTheCatalog() throws {

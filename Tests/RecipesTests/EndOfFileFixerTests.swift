@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("end-of-file", .tags(.small))
 struct EndOfFileFixerTests {

@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("markdown-linebreak-ext option", .tags(.small))
 struct MarkdownLinebreaksTests {

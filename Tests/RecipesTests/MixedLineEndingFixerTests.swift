@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("mixed-line-ending", .tags(.small))
 struct MixedLineEndingFixerTests {
@@ -26,16 +26,17 @@ struct MixedLineEndingFixerTests {
         #expect(result.findings.isEmpty)
     }
 
-    @Test(arguments: [
-        (Mode.lf, "a\r\nb\r\n", "a\nb\n"),
-        (Mode.lf, "a\r\nb", "a\nb\n"),
-        (Mode.lf, "a\nb", nil),
-        (Mode.crlf, "a\nb\n", "a\r\nb\r\n"),
-        (Mode.crlf, "a\r\nb\r\n", nil),
-        (Mode.cr, "a\nb\r\n", "a\rb\r"),
-        (Mode.cr, "a\rb", nil),
-        (Mode.lf, "", nil),
-    ] as [(Mode, String, String?)])
+    @Test(
+        arguments: [
+            (Mode.lf, "a\r\nb\r\n", "a\nb\n"),
+            (Mode.lf, "a\r\nb", "a\nb\n"),
+            (Mode.lf, "a\nb", nil),
+            (Mode.crlf, "a\nb\n", "a\r\nb\r\n"),
+            (Mode.crlf, "a\r\nb\r\n", nil),
+            (Mode.cr, "a\nb\r\n", "a\rb\r"),
+            (Mode.cr, "a\rb", nil),
+            (Mode.lf, "", nil),
+        ] as [(Mode, String, String?)])
     func forced(_ mode: Mode, _ input: String, _ expected: String?) {
         let result = MixedLineEndingFixer(mode: mode).fix(bytes(input), path: "a")
         #expect(result.output == expected.map(bytes))

@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Applying a recipe", .tags(.small))
 struct RecipeApplyTests {
@@ -16,13 +16,14 @@ struct RecipeApplyTests {
         let outcome = Self.recipe.apply(path: "a.txt", contents: bytes("a  \r\nb\n\n\n"))
         #expect(outcome.bytes == bytes("a\r\nb\n"))
         #expect(outcome.changed)
-        #expect(outcome.steps == [
-            StepOutcome(index: 0, name: "trim", changed: true, findings: []),
-            StepOutcome(
-                index: 1, name: "fix mixed-line-ending", changed: false,
-                findings: [Finding("mixed line endings")]),
-            StepOutcome(index: 2, name: "fix end-of-file", changed: true, findings: []),
-        ])
+        #expect(
+            outcome.steps == [
+                StepOutcome(index: 0, name: "trim", changed: true, findings: []),
+                StepOutcome(
+                    index: 1, name: "fix mixed-line-ending", changed: false,
+                    findings: [Finding("mixed line endings")]),
+                StepOutcome(index: 2, name: "fix end-of-file", changed: true, findings: []),
+            ])
         #expect(outcome.findings == [Finding("mixed line endings")])
     }
 

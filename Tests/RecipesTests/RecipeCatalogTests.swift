@@ -20,9 +20,11 @@ struct RecipeCatalogTests {
         try directory.write("builtin/fixup/README.md", "# notes\n")
         let catalog = try RecipeCatalog(directories: [directory.path + "/builtin"])
         #expect(catalog.ids == ["fixup/a", "fixup/b", "top"])
-        #expect(catalog.recipes.map(\.source) == ["a", "b", "top"].map {
-            directory.path + "/builtin/" + ($0 == "top" ? "top.yml" : "fixup/\($0).yml")
-        })
+        #expect(
+            catalog.recipes.map(\.source)
+                == ["a", "b", "top"].map {
+                    directory.path + "/builtin/" + ($0 == "top" ? "top.yml" : "fixup/\($0).yml")
+                })
     }
 
     @Test func laterDirectoriesOverrideEarlierOnes() throws {
@@ -50,9 +52,10 @@ struct RecipeCatalogTests {
     }
 
     @Test func unknownRecipeSuggestsNearestIDs() throws {
-        let catalog = RecipeCatalog(recipes: ["fixup/end-of-file", "fixup/trailing-whitespace", "swift/rename"].map {
-            Recipe(id: $0, version: "1.0.0", title: "T", steps: [])
-        })
+        let catalog = RecipeCatalog(
+            recipes: ["fixup/end-of-file", "fixup/trailing-whitespace", "swift/rename"].map {
+                Recipe(id: $0, version: "1.0.0", title: "T", steps: [])
+            })
         func message(_ id: String) -> String? {
             do {
                 _ = try catalog.recipe(id)
@@ -63,10 +66,12 @@ struct RecipeCatalogTests {
                 return error.message
             }
         }
-        #expect(message("fixup/trailing-whitespac")
-            == "unknown recipe 'fixup/trailing-whitespac'; did you mean 'fixup/trailing-whitespace'?")
-        #expect(message("trailing-whitespace")
-            == "unknown recipe 'trailing-whitespace'; did you mean 'fixup/trailing-whitespace'?")
+        #expect(
+            message("fixup/trailing-whitespac")
+                == "unknown recipe 'fixup/trailing-whitespac'; did you mean 'fixup/trailing-whitespace'?")
+        #expect(
+            message("trailing-whitespace")
+                == "unknown recipe 'trailing-whitespace'; did you mean 'fixup/trailing-whitespace'?")
         #expect(message("nothing/like/it") == "unknown recipe 'nothing/like/it'")
     }
 

@@ -1,7 +1,7 @@
+import Diagnostics
 import Recipes
 import TestSupport
 import Testing
-import Diagnostics
 
 /// Every loader error names `file:line:column` (1-based) and says how to fix it.
 @Suite("Recipe loader errors", .tags(.medium))
@@ -223,7 +223,7 @@ struct RecipeLoaderTests {
         do {
             _ = try fixture.load()
             Issue.record("expected an error")
-        } catch where error.code == .unknownKey {
+        } catch  where error.code == .unknownKey {
             #expect(error.key == "stpes")
             #expect(error.message == "unknown key 'stpes' in recipe; did you mean 'steps'?")
         }
@@ -283,8 +283,9 @@ struct RecipeLoaderTests {
     }
 
     @Test func expectedIDIsThePathUnderTheRoot() {
-        #expect(RecipeLoader.expectedID(forFile: "recipes/fixup/end-of-file.yml", catalogRoot: "recipes")
-            == "fixup/end-of-file")
+        #expect(
+            RecipeLoader.expectedID(forFile: "recipes/fixup/end-of-file.yml", catalogRoot: "recipes")
+                == "fixup/end-of-file")
         #expect(RecipeLoader.expectedID(forFile: "/r/./a/b.yml", catalogRoot: "/r/") == "a/b")
         #expect(RecipeLoader.expectedID(forFile: "/elsewhere/b.yml", catalogRoot: "/r") == nil)
         #expect(RecipeLoader.expectedID(forFile: "/r/b.yaml", catalogRoot: "/r") == nil)

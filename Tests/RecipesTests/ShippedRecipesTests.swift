@@ -1,8 +1,8 @@
 import Foundation
 import Recipes
 import SwiftRecipes
-import Testing
 import TestSupport
+import Testing
 
 /// The recipes in the package's `recipes/` directory load, and behave.
 @Suite("Shipped recipes", .tags(.medium))

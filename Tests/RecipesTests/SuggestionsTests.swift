@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Suggestions", .tags(.small))
 struct SuggestionsTests {

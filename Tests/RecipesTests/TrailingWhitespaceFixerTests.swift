@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("trailing-whitespace", .tags(.small))
 struct TrailingWhitespaceFixerTests {

@@ -64,12 +64,13 @@ struct ApplyCommandTests {
         #expect(perRecipe == ["fixup/trailing-whitespace=1", "fixup/end-of-file=1", "fixup/mixed-line-ending=1"])
 
         let trailers = try await repo.git("log", "-1", "--format=%(trailers:only,unfold)", Self.branch)
-        #expect(trailers == """
-            Spark-Recipe: fixup/trailing-whitespace@2.0.0
-            Spark-Recipe: fixup/end-of-file@1.0.0
-            Spark-Recipe: fixup/mixed-line-ending@1.1.0
-            Spark-Base: \(base)
-            """)
+        #expect(
+            trailers == """
+                Spark-Recipe: fixup/trailing-whitespace@2.0.0
+                Spark-Recipe: fixup/end-of-file@1.0.0
+                Spark-Recipe: fixup/mixed-line-ending@1.1.0
+                Spark-Base: \(base)
+                """)
         #expect(try await repo.git("log", "-1", "--format=%an <%ae>", Self.branch) == "Repo User <repo@example.com>")
         let body = try await repo.git("log", "-1", "--format=%b", Self.branch)
         #expect(body.contains("image.bin: binary"))

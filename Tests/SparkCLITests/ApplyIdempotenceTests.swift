@@ -9,7 +9,9 @@ struct ApplyIdempotenceTests {
     @Test func aRecipeThatChangesItsOwnOutputIsNotCommitted() async throws {
         let dir = try TemporaryDirectory()
         let recipes = try RecipeDirectory(in: dir)
-        try recipes.write("local/grow", """
+        try recipes.write(
+            "local/grow",
+            """
             id: local/grow
             version: 1.0.0
             title: Grow

@@ -32,20 +32,22 @@ struct ApplySkippedFilesTests {
         try await repo.git("add", "-A")
         try await repo.git("commit", "-q", "-m", "base")
 
-        let args = ["apply", "--repo", repo.path, "--recipe", "local/shout", "--recipe", "fixup/trailing-whitespace"]
+        let args =
+            ["apply", "--repo", repo.path, "--recipe", "local/shout", "--recipe", "fixup/trailing-whitespace"]
             + recipes.arguments
         let (result, json) = try await SparkctlBinary.json(args)
         #expect(result.status == 0, "\(result.stderr)")
         let skipped = (json["skipped"] as? [[String: Any]] ?? []).map {
             "\($0["path"]!):\($0["reason"]!):\(($0["recipes"] as? [String] ?? []).joined(separator: "+"))"
         }
-        #expect(skipped == [
-            "big.txt:too-large:local/shout",
-            "binary.dat:binary:local/shout+fixup/trailing-whitespace",
-            "latin1.txt:non-utf8:local/shout",
-            "link:symlink:local/shout+fixup/trailing-whitespace",
-            "model.bin:lfs-pointer:local/shout+fixup/trailing-whitespace",
-        ])
+        #expect(
+            skipped == [
+                "big.txt:too-large:local/shout",
+                "binary.dat:binary:local/shout+fixup/trailing-whitespace",
+                "latin1.txt:non-utf8:local/shout",
+                "link:symlink:local/shout+fixup/trailing-whitespace",
+                "model.bin:lfs-pointer:local/shout+fixup/trailing-whitespace",
+            ])
         // A byte-level fixer still works where the text recipe skipped.
         let branch = "spark/local-shout+fixup-trailing-whitespace"
         #expect(try await repo.git("diff", "--name-only", "main..\(branch)") == "a.txt\nlatin1.txt")

@@ -85,8 +85,9 @@ struct ApplyTemplateTests {
         let (undeclared, json) = try await SparkctlBinary.json(
             apply + ["--recipe", "fixup/end-of-file", "--param", "holder=Acme"])
         #expect(undeclared.status == 2)
-        #expect(undeclared.stderr.contains(
-            "no recipe of this job declares parameter 'holder' (recipes: boilerplate/editorconfig, fixup/end-of-file)"))
+        #expect(
+            undeclared.stderr.contains(
+                "no recipe of this job declares parameter 'holder' (recipes: boilerplate/editorconfig, fixup/end-of-file)"))
         #expect((json["error"] as? [String: Any])?["code"] as? String == "unknownParameter")
 
         let scopedElsewhere = try await SparkctlBinary.run(apply + ["--param", "license/header:holder=Acme"])
@@ -101,7 +102,9 @@ struct ApplyTemplateTests {
         let repo = try await Self.repository(dir)
         let recipes = try RecipeDirectory(in: dir)
         for id in ["local/a", "local/b"] {
-            try recipes.write(id, """
+            try recipes.write(
+                id,
+                """
                 id: \(id)
                 version: 1.0.0
                 title: Mark \(id)
@@ -111,8 +114,10 @@ struct ApplyTemplateTests {
                 """)
         }
         let (result, _) = try await SparkctlBinary.json(
-            ["apply", "--repo", repo.path, "--recipe", "local/a", "--recipe", "local/b", "--param", "mark=both",
-             "--param", "local/b:mark=only-b", "--branch", "marks"] + recipes.arguments)
+            [
+                "apply", "--repo", repo.path, "--recipe", "local/a", "--recipe", "local/b", "--param", "mark=both",
+                "--param", "local/b:mark=only-b", "--branch", "marks",
+            ] + recipes.arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try await repo.show("marks", "a.txt") == Array("both\n".utf8))
         #expect(try await repo.show("marks", "b.txt") == Array("only-b\n".utf8), "the later, scoped assignment wins")

@@ -82,8 +82,10 @@ struct BadInputTests {
             // mount namespace that lives only as long as this one sparkctl process.
             let script = "mount --bind \"$1\" \"$1\" && mount -o remount,ro,bind \"$1\" \"$1\" && shift && exec \"$@\""
             result = try await Command.run(
-                ["unshare", "-m", "sh", "-c", script, "sh", repo.path, SparkctlBinary.path, "apply", "--repo", repo.path,
-                 "--recipe", "fixup/end-of-file"])
+                [
+                    "unshare", "-m", "sh", "-c", script, "sh", repo.path, SparkctlBinary.path, "apply", "--repo", repo.path,
+                    "--recipe", "fixup/end-of-file",
+                ])
         } else {
             try await Command.check(["chmod", "-R", "a-w", repo.path + "/.git"])
             result = try await apply(repo.path)

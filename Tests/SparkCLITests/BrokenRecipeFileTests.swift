@@ -9,7 +9,9 @@ struct BrokenRecipeFileTests {
     static func brokenDirectory(_ dir: TemporaryDirectory) throws -> RecipeDirectory {
         let recipes = try RecipeDirectory(in: dir)
         try recipes.write("local/broken", "id: local/broken\nversion: 1.0.0\ntitle: Broken\nstepz: []\n")
-        try recipes.write("local/upper", """
+        try recipes.write(
+            "local/upper",
+            """
             id: local/upper
             version: 1.0.0
             title: Upper-case TODO
@@ -46,8 +48,9 @@ struct BrokenRecipeFileTests {
         let result = try await SparkctlBinary.run(
             ["apply", "--repo", repo.path, "--recipe", "local/upper", "--recipe", "local/broken"] + recipes.arguments)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(recipes.path)/local/broken.yml:4:1: unknown key 'stepz' in recipe; did you mean 'steps'?"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("\(recipes.path)/local/broken.yml:4:1: unknown key 'stepz' in recipe; did you mean 'steps'?"),
+            "\(result.stderr)")
         #expect(try await repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
     }
 

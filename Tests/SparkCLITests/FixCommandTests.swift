@@ -30,8 +30,10 @@ struct FixCommandTests {
 
     @Test func filtersStandardInput() async throws {
         let changed = try await Command.run(
-            [SparkctlBinary.path, "fix", "--recipe", "fixup/trailing-whitespace", "--recipe", "fixup/end-of-file",
-             "--stdin-filename", "notes.txt"], stdin: Array("a  \nb".utf8))
+            [
+                SparkctlBinary.path, "fix", "--recipe", "fixup/trailing-whitespace", "--recipe", "fixup/end-of-file",
+                "--stdin-filename", "notes.txt",
+            ], stdin: Array("a  \nb".utf8))
         #expect(changed.status == 1)
         #expect(changed.stdoutBytes == Array("a\nb\n".utf8))
         let unchanged = try await Command.run(
@@ -73,7 +75,9 @@ struct FixCommandTests {
     @Test func paramsReachARegexRecipeAndBadOnesAreUsageErrors() async throws {
         let dir = try TemporaryDirectory()
         let recipes = try RecipeDirectory(in: dir)
-        try recipes.write("local/rename", """
+        try recipes.write(
+            "local/rename",
+            """
             id: local/rename
             version: 1.0.0
             title: Rename a word
@@ -99,8 +103,10 @@ struct FixCommandTests {
 
     @Test func skipsWhatARecipeMustNotTouchAndRefusesTemplateOnlyRecipes() async throws {
         let dir = try TemporaryDirectory()
-        let latin1: [UInt8] = [0x73, 0x65, 0x6C, 0x66, 0x2E, 0x61, 0x73, 0x73, 0x65, 0x72, 0x74, 0x45, 0x71, 0x75, 0x61, 0x6C,
-                               0x73, 0x28, 0xE9, 0x29, 0x0A]
+        let latin1: [UInt8] = [
+            0x73, 0x65, 0x6C, 0x66, 0x2E, 0x61, 0x73, 0x73, 0x65, 0x72, 0x74, 0x45, 0x71, 0x75, 0x61, 0x6C,
+            0x73, 0x28, 0xE9, 0x29, 0x0A,
+        ]
         let file = try dir.write("test_latin1.py", latin1)
         let skipped = try await SparkctlBinary.run(["fix", "--recipe", "python/unittest-deprecated-aliases", file])
         #expect(skipped.status == 0)

@@ -112,7 +112,8 @@ struct FixParameterDifferentialTests {
     static func differences(_ paths: [String], peer: TemporaryDirectory, sparkctl: TemporaryDirectory) throws -> [String] {
         var differences: [String] = []
         for path in paths {
-            let expected = try peer.read(path), actual = try sparkctl.read(path)
+            let expected = try peer.read(path)
+            let actual = try sparkctl.read(path)
             if expected != actual {
                 differences.append("\(path): pre-commit-hooks \(Self.show(expected)), sparkctl \(Self.show(actual))")
             }
@@ -123,7 +124,8 @@ struct FixParameterDifferentialTests {
     @Test(arguments: cases)
     func matchesPreCommitHooks(_ c: Case) async throws {
         guard await PythonPreCommitHooks.isAvailable() else { return }
-        let peer = try TemporaryDirectory("sparkd-peer"), sparkctl = try TemporaryDirectory("sparkd-fix")
+        let peer = try TemporaryDirectory("sparkd-peer")
+        let sparkctl = try TemporaryDirectory("sparkd-fix")
         try RandomFiles.write(Self.samples, into: peer.path)
         try RandomFiles.write(Self.samples, into: sparkctl.path)
         let paths = Self.samples.map(\.path)
@@ -154,7 +156,8 @@ struct FixParameterDifferentialTests {
     @Test(arguments: [spacesAndMarkdown, toCRLF, reportOnly])
     func exitStatusPerFileMatches(_ c: Case) async throws {
         guard await PythonPreCommitHooks.isAvailable() else { return }
-        let peer = try TemporaryDirectory("sparkd-peer"), sparkctl = try TemporaryDirectory("sparkd-fix")
+        let peer = try TemporaryDirectory("sparkd-peer")
+        let sparkctl = try TemporaryDirectory("sparkd-fix")
         let edgeCases = Self.samples.prefix(RandomFiles.fixed.count)
         try RandomFiles.write(Array(edgeCases), into: peer.path)
         try RandomFiles.write(Array(edgeCases), into: sparkctl.path)
@@ -172,7 +175,8 @@ struct FixParameterDifferentialTests {
     @Test(arguments: refused)
     func refusesWhatPreCommitHooksRefuses(_ c: Case) async throws {
         guard await PythonPreCommitHooks.isAvailable() else { return }
-        let peer = try TemporaryDirectory("sparkd-peer"), sparkctl = try TemporaryDirectory("sparkd-fix")
+        let peer = try TemporaryDirectory("sparkd-peer")
+        let sparkctl = try TemporaryDirectory("sparkd-fix")
         let samples = Array(Self.samples.prefix(RandomFiles.fixed.count))
         try RandomFiles.write(samples, into: peer.path)
         try RandomFiles.write(samples, into: sparkctl.path)
@@ -210,7 +214,9 @@ struct FixParameterDifferentialTests {
         }
 
         let hooked = try await HookedRepository()
-        try hooked.write(".sparkd.yml", """
+        try hooked.write(
+            ".sparkd.yml",
+            """
             recipes:
               - { id: fixup/trailing-whitespace, on: [pre-commit], with: { chars: " ", markdown-linebreak-ext: "md,markdown" } }
               - { id: fixup/end-of-file, on: [pre-commit] }
@@ -222,7 +228,8 @@ struct FixParameterDifferentialTests {
         let commit = try await hooked.commit()
         #expect(commit.status == 0, "\(commit.stderr)")
         for path in paths {
-            let expected = try peer.read(path), committed = try await hooked.repo.show("HEAD", path)
+            let expected = try peer.read(path)
+            let committed = try await hooked.repo.show("HEAD", path)
             #expect(
                 committed == expected, "\(path): pre-commit-hooks \(Self.show(expected)), sparkd-hook \(Self.show(committed))")
         }
@@ -230,14 +237,15 @@ struct FixParameterDifferentialTests {
 
     /// Bytes as a Swift-like string literal, for failure messages.
     static func show(_ bytes: [UInt8]) -> String {
-        "\"" + bytes.map { byte -> String in
-            switch byte {
-            case 0x0A: "\\n"
-            case 0x0D: "\\r"
-            case 0x09: "\\t"
-            case 0x20...0x7E: String(UnicodeScalar(byte))
-            default: "\\x" + String(byte, radix: 16)
-            }
-        }.joined() + "\""
+        "\""
+            + bytes.map { byte -> String in
+                switch byte {
+                case 0x0A: "\\n"
+                case 0x0D: "\\r"
+                case 0x09: "\\t"
+                case 0x20...0x7E: String(UnicodeScalar(byte))
+                default: "\\x" + String(byte, radix: 16)
+                }
+            }.joined() + "\""
     }
 }

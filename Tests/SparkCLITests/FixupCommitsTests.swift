@@ -101,14 +101,16 @@ struct FixupCommitsTests {
         #expect(rebase.status == 0, "\(rebase.stderr)")
         let rewritten = try await clone.git("rev-list", "--reverse", "\(feature.base)..HEAD").split(separator: "\n").map(String.init)
         #expect(rewritten.count == 4, "the fixups folded into their targets")
-        #expect(try await clone.git("log", "--reverse", "--format=%s", "\(feature.base)..HEAD").split(separator: "\n")
+        #expect(
+            try await clone.git("log", "--reverse", "--format=%s", "\(feature.base)..HEAD").split(separator: "\n")
                 == ["add parser", "tidy docs", "add notes", "windows line"])
         for commit in rewritten {
             await #expect(try violationsAdded(by: commit, in: clone) == [], "commit \(commit)")
         }
         #expect(try await clone.git("rev-parse", "HEAD^{tree}") == feature.repo.git("rev-parse", "\(branch)^{tree}"), "the fixed tree")
-        #expect(try await clone.show("HEAD", "old.txt") == Array("pre-existing  \nline 2\nline 3\nline 4 changed\n".utf8),
-                "the violation from before BASE is left alone")
+        #expect(
+            try await clone.show("HEAD", "old.txt") == Array("pre-existing  \nline 2\nline 3\nline 4 changed\n".utf8),
+            "the violation from before BASE is left alone")
         #expect(try await clone.show("HEAD", "crlf.txt") == Array("a\nb\nc\nd\n".utf8))
         #expect(try await clone.show("HEAD", "notes.txt") == Array("no newline\n".utf8))
         try await clone.git("fsck", "--strict")
@@ -131,10 +133,11 @@ struct FixupCommitsTests {
     @Test("with fixup_commits in HEAD's .sparkd.yml its recipes run (default: the three fixups), as the daemon runs them; else the pre-commit ones")
     func fixupCommitsRecipesFromTheFile() async throws {
         let feature = try await FeatureRepository(base: ["a.txt": "a\n"])
-        try await feature.commit([
-            ".sparkd.yml": "recipes: [{ id: fixup/trailing-whitespace, on: [pre-commit] }]\n"
-                + "fixup_commits: { base: main, recipes: [fixup/end-of-file] }\n",
-        ], "configure")
+        try await feature.commit(
+            [
+                ".sparkd.yml": "recipes: [{ id: fixup/trailing-whitespace, on: [pre-commit] }]\n"
+                    + "fixup_commits: { base: main, recipes: [fixup/end-of-file] }\n"
+            ], "configure")
         try await feature.commit(["b.txt": "b  \n", "c.txt": "no newline"], "add b and c")
         var run = try await feature.fixup(["--commits", "main..feature", "--mode", "check"])
         #expect(run.status == 1, "\(run.stderr)")
@@ -146,8 +149,11 @@ struct FixupCommitsTests {
         #expect(run.stdout.contains("b.txt") && !run.stdout.contains("c.txt"), "\(run.stdout)")
 
         // fixup_commits without recipes: the daemon's default, the three whitespace fixups.
-        try await feature.commit([".sparkd.yml": "recipes: [{ id: fixup/trailing-whitespace, on: [pre-commit] }]\n"
-            + "fixup_commits: { base: main }\n"], "fixups with the default recipes")
+        try await feature.commit(
+            [
+                ".sparkd.yml": "recipes: [{ id: fixup/trailing-whitespace, on: [pre-commit] }]\n"
+                    + "fixup_commits: { base: main }\n"
+            ], "fixups with the default recipes")
         run = try await feature.fixup(["--commits", "main..feature", "--mode", "check"])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stdout.contains("b.txt") && run.stdout.contains("c.txt"), "\(run.stdout)")
@@ -196,14 +202,15 @@ struct FixupCommitsTests {
         await #expect(await feature.branchTip("spark/fixup/feature") == nil)
     }
 
-    @Test("a bad range, an unknown revision, a base that is not an ancestor, not a repository: exit 2, naming what is wrong",
-          arguments: [
+    @Test(
+        "a bad range, an unknown revision, a base that is not an ancestor, not a repository: exit 2, naming what is wrong",
+        arguments: [
             (["--commits", "nope..feature"], "nope"),
             (["--commits", "main..nope"], "nope"),
             (["--commits", "main...feature"], "symmetric"),
             (["--commits", "..feature"], "BASE..HEAD"),
             (["--commits", "feature..main"], "not an ancestor"),
-          ])
+        ])
     func badRanges(arguments: [String], expected: String) async throws {
         let feature = try await FeatureRepository(base: ["a.txt": "a\n"])
         try await feature.commit(["b.txt": "b  \n"], "work")

@@ -38,7 +38,8 @@ struct FixupRandomizedTests {
         let all = failures.all
         // The scenarios must reach every branch of the working-tree rule, and commit -a.
         let counts = stats.counts
-        #expect(counts["fixed", default: 0] > 200 && counts["merged", default: 0] > 10 && counts["kept", default: 0] > 10
+        #expect(
+            counts["fixed", default: 0] > 200 && counts["merged", default: 0] > 10 && counts["kept", default: 0] > 10
                 && counts["commit -a", default: 0] > 20, "\(counts)")
         #expect(all.isEmpty, "\(all.count) of \(Self.scenarioCount) scenarios failed (base seed \(base)):\n\(all.prefix(5).joined(separator: "\n"))")
     }
@@ -182,7 +183,10 @@ private struct Scenario {
         var expectedWorking: [String: [UInt8]?] = [:]
         let enumerator = FileManager.default.enumerator(atPath: repo.path)!
         while let relative = enumerator.nextObject() as? String {
-            if relative == ".git" { enumerator.skipDescendants(); continue }
+            if relative == ".git" {
+                enumerator.skipDescendants()
+                continue
+            }
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: repo.path + "/" + relative, isDirectory: &isDirectory)
             if !isDirectory.boolValue { expectedWorking[relative] = try repo.read(relative) }

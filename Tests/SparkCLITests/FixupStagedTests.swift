@@ -223,7 +223,9 @@ struct FixupStagedTests {
 
     @Test func configuredRecipesReplaceTheDefaultsAndFailOnErrorBlocks() async throws {
         let hooked = try await HookedRepository()
-        try hooked.write(".sparkd.yml", """
+        try hooked.write(
+            ".sparkd.yml",
+            """
             version: 1
             hook: { fail_on_error: true }
             recipes:

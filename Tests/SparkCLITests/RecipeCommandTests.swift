@@ -29,7 +29,9 @@ struct RecipeCommandTests {
 
     @Test func checksFilesWithPositions() async throws {
         let dir = try TemporaryDirectory()
-        let good = try dir.write("recipes/team/tidy.yml", """
+        let good = try dir.write(
+            "recipes/team/tidy.yml",
+            """
             id: team/tidy
             version: 1.0.0
             title: Tidy

@@ -39,15 +39,16 @@ struct RecipeTestCommandTests {
         defer { withExtendedLifetime(dir) {} }
         let result = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy", "team/grow"])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout == """
-            PASS team/tidy good
-            FAIL team/tidy wrong
-                a.txt: line 1 differs: expected "b\\n", got "a\\n"
-            FAIL team/grow once
-                not idempotent: run again on its own output, the recipe changes x.txt: line 1 differs: expected "aa\\n", got "aaaa\\n"
-            1 passed, 2 failed
+        #expect(
+            result.stdout == """
+                PASS team/tidy good
+                FAIL team/tidy wrong
+                    a.txt: line 1 differs: expected "b\\n", got "a\\n"
+                FAIL team/grow once
+                    not idempotent: run again on its own output, the recipe changes x.txt: line 1 differs: expected "aa\\n", got "aaaa\\n"
+                1 passed, 2 failed
 
-            """)
+                """)
 
         // The same by path: a case directory and a recipe file.
         let byPath = try await SparkctlBinary.run([

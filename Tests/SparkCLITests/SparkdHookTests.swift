@@ -59,7 +59,9 @@ struct SparkdHookTests {
     /// the commit still gets the fix, through sparkctl.
     @Test func swiftRecipesRunThroughSparkctl() async throws {
         let hooked = try await HookedRepository()
-        try hooked.write(".sparkd.yml", """
+        try hooked.write(
+            ".sparkd.yml",
+            """
             recipes:
               - { id: swift/if-let-shorthand, on: [pre-commit] }
 

@@ -1,5 +1,6 @@
-@testable import SparkEngine
 import WSESim
+
+@testable import SparkEngine
 
 /// Jobs of synthetic requests run through a real ``WSESimBackend``, pool and dispatcher.
 enum BackendJob {

@@ -3,8 +3,8 @@ import GitKit
 import Recipes
 import SparkEngine
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The daemon's branch rules inside `ApplyRunner.deliver`, on real repositories: a job on an
 /// older base never moves the branch back; the publish check runs right before the ref moves.

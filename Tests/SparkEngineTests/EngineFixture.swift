@@ -1,9 +1,10 @@
 import Foundation
 import GitKit
 import Recipes
-@testable import SparkEngine
 import TestSupport
 import WSESim
+
+@testable import SparkEngine
 
 /// Recipes from YAML, small-window profiles and `ApplyRunner` runs on real temporary repositories.
 enum EngineFixture {

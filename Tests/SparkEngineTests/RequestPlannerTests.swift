@@ -1,6 +1,7 @@
 import Recipes
-@testable import SparkEngine
 import Testing
+
+@testable import SparkEngine
 
 /// The planner packs files into requests within the window, splits only line-local programs at
 /// line boundaries, and refuses what it cannot split.
@@ -44,7 +45,8 @@ struct RequestPlannerTests {
                 #expect(request.context <= window)
                 #expect(!request.units.isEmpty)
                 // The request's accounting is the sum of its units'.
-                var prompt = planner.instructionTokens, budget = 0
+                var prompt = planner.instructionTokens
+                var budget = 0
                 for unit in request.units {
                     let cost = planner.cost(path: unit.path, byteCount: unit.range.count)
                     prompt += cost.prompt
@@ -99,7 +101,8 @@ struct RequestPlannerTests {
         #expect(!LineLocality.isLineLocal(try EngineFixture.recipe(id: "t/re", step: "  - regex: { pattern: 'a', replace: 'b' }")))
         #expect(!LineLocality.isLineLocal(try EngineFixture.recipe(id: "t/rw", step: "  - rewrite: { match: 'a', replace: 'b' }")))
         // `when` conditions read the whole file.
-        #expect(!LineLocality.isLineLocal(
-            try EngineFixture.recipe(id: "t/when", step: EngineFixture.trailingWhitespace, extra: "when:\n  - contains: 'x'")))
+        #expect(
+            !LineLocality.isLineLocal(
+                try EngineFixture.recipe(id: "t/when", step: EngineFixture.trailingWhitespace, extra: "when:\n  - contains: 'x'")))
     }
 }

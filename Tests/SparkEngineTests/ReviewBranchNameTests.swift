@@ -1,14 +1,15 @@
 import SparkEngine
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Review-branch names")
 struct ReviewBranchNameTests {
     @Test("recipe ids become slugs joined with '+', under the prefix")
     func slugs() {
         #expect(ReviewBranchName.forRecipes(["fixup/trailing-whitespace"]) == "spark/fixup-trailing-whitespace")
-        #expect(ReviewBranchName.forRecipes(["fixup/end-of-file", "Team/Banner v2"], prefix: "bot/")
-            == "bot/fixup-end-of-file+team-banner-v2")
+        #expect(
+            ReviewBranchName.forRecipes(["fixup/end-of-file", "Team/Banner v2"], prefix: "bot/")
+                == "bot/fixup-end-of-file+team-banner-v2")
     }
 
     @Test("a name past 100 characters keeps the first slug and a count, and a hash of the ids that tells lists apart")

@@ -1,7 +1,8 @@
 import Synchronization
-@testable import SparkEngine
 import Testing
 import WSESim
+
+@testable import SparkEngine
 
 /// Sessions are persistent and reused, handshakes are paid once per session, concurrency is
 /// bounded by the pool and the replica, and a full pool makes callers wait.
@@ -98,7 +99,10 @@ final class CountingBackend: Backend {
     }
 
     func submit(_ request: BackendRequest, on session: SessionID) async throws(BackendError) -> BackendEventStream {
-        counts.withLock { $0.inFlight += 1; $0.peak = max($0.peak, $0.inFlight) }
+        counts.withLock {
+            $0.inFlight += 1
+            $0.peak = max($0.peak, $0.inFlight)
+        }
         try? await Task.sleep(nanoseconds: 2_000_000)
         let outputs = request.program.run()
         counts.withLock { $0.inFlight -= 1 }

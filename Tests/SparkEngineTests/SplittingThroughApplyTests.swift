@@ -1,8 +1,9 @@
 import Foundation
 import GitKit
-@testable import SparkEngine
 import TestSupport
 import Testing
+
+@testable import SparkEngine
 
 /// Oversize files on a small-window profile, end to end: a line-local recipe has them split into
 /// several requests and joined back to exactly the whole-file result; a recipe that is not

@@ -1,6 +1,7 @@
-@testable import SparkEngine
 import Testing
 import WSESim
+
+@testable import SparkEngine
 
 /// The published ratios of persistent WebSocket sessions against per-request HTTP
 /// (shared/wse/README.md: round-trip overhead −80 %, TTFT −50 %), measured on jobs that run
@@ -36,7 +37,8 @@ struct TransportThroughBackendTests {
 
     @Test func roundTripOverheadIsFourFifthsLowerOnWebSocket() async throws {
         // Long enough outputs that the end, not the first token, bounds each request.
-        let short = 3_000, long = 6_000
+        let short = 3_000
+        let long = 6_000
         let tokens = { (bytes: Int) in Double(TokenEstimator.outputTokens(path: "file1.txt", output: Array(repeating: 0, count: bytes))) }
         var roundTrip: [Transport.Kind: Double] = [:]
         var perToken: [Transport.Kind: Double] = [:]

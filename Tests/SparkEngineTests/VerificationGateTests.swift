@@ -1,7 +1,8 @@
 import GitKit
-@testable import SparkEngine
 import TestSupport
 import Testing
+
+@testable import SparkEngine
 
 /// The gate before the commit: idempotence, "parsed before still parses" through a
 /// ``SourceValidator``, and byte-for-byte no-ops dropped. Real repositories, the real runner.

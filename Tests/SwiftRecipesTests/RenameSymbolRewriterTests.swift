@@ -1,6 +1,7 @@
-@testable import SwiftRecipes
-import Testing
 import Recipes
+import Testing
+
+@testable import SwiftRecipes
 
 /// `rename-symbol` on parameters, which its fixtures show in one file.
 @Suite("rename-symbol")

@@ -1,6 +1,7 @@
-@testable import SwiftRecipes
-import Testing
 import Recipes
+import Testing
+
+@testable import SwiftRecipes
 
 /// `replace-deprecated-call` on layouts real packages use, beyond what its fixtures show.
 @Suite("replace-deprecated-call")

@@ -1,6 +1,7 @@
 import Recipes
-@testable import SwiftRecipes
 import Testing
+
+@testable import SwiftRecipes
 
 /// The XCTest migration's choices that fixtures show less directly.
 @Suite("XCTest migration")
@@ -11,10 +12,11 @@ struct XCTestMigrationTests {
         return (result.output.map { String(decoding: $0, as: UTF8.self) } ?? text, result.findings.map(\.message))
     }
 
-    @Test(arguments: [
-        ("testParsesURLs", "parsesURLs"), ("testURLParsing", "urlParsing"), ("test_empty", "empty"),
-        ("testURL", "url"), ("testinternal", nil), ("testDefault", nil), ("testTaken", nil), ("test", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("testParsesURLs", "parsesURLs"), ("testURLParsing", "urlParsing"), ("test_empty", "empty"),
+            ("testURL", "url"), ("testinternal", nil), ("testDefault", nil), ("testTaken", nil), ("test", nil),
+        ] as [(String, String?)])
     func testNames(_ name: String, _ expected: String?) {
         #expect(TestMethodName.migrated(name, taken: ["taken"]) == expected)
     }

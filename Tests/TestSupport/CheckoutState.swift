@@ -17,7 +17,10 @@ public struct CheckoutState: Equatable, Sendable {
         var files: [String: [UInt8]] = [:]
         let enumerator = FileManager.default.enumerator(atPath: repo.path)!
         while let relative = enumerator.nextObject() as? String {
-            if relative == ".git" || relative.hasPrefix(".git/") { enumerator.skipDescendants(); continue }
+            if relative == ".git" || relative.hasPrefix(".git/") {
+                enumerator.skipDescendants()
+                continue
+            }
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: repo.path + "/" + relative, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files[relative] = try repo.read(relative) }
@@ -25,4 +28,3 @@ public struct CheckoutState: Equatable, Sendable {
         worktreeFiles = files
     }
 }
-

@@ -1,5 +1,5 @@
-import Foundation
 package import Executors
+import Foundation
 
 /// A command that exited with a non-zero status.
 public struct CommandError: Error, CustomStringConvertible {
@@ -65,7 +65,9 @@ public enum Command {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
@@ -77,7 +79,10 @@ public enum Command {
         // Read both pipes at once so a chatty child cannot block on a full pipe: standard error
         // on a thread of its own (joined below), standard output on this one.
         let errBox = DataBox()
-        let errReader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+        let errReader = Thread {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errBox.done.signal()
+        }
         errReader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         errBox.done.wait()

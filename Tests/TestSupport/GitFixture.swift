@@ -1,5 +1,5 @@
-import Foundation
 import Executors
+import Foundation
 
 /// Real git repositories made with the `git` command line, for tests.
 public struct GitFixture: Sendable {

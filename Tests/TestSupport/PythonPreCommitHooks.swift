@@ -35,8 +35,9 @@ public enum PythonPreCommitHooks {
         let command = command(module: module, arguments: arguments, files: files)
         let result = try await Command.run(command, in: directory)
         guard result.status == 0 || result.status == 1 else {
-            throw CommandError(command: Array(command.prefix(4)), status: result.status, stdout: result.stdout,
-                               stderr: result.stderr)
+            throw CommandError(
+                command: Array(command.prefix(4)), status: result.status, stdout: result.stdout,
+                stderr: result.stderr)
         }
         return result.stdout.split(separator: "\n").map(String.init)
     }

@@ -48,7 +48,8 @@ public enum RandomFiles {
         var contents = fixed
         for _ in 0..<count {
             let alphabet = alphabets.randomElement(using: &rng)!
-            let length = Int.random(in: 0..<8, using: &rng) == 0
+            let length =
+                Int.random(in: 0..<8, using: &rng) == 0
                 ? Int.random(in: 0...3, using: &rng) : Int.random(in: 4...120, using: &rng)
             contents.append((0..<length).map { _ in alphabet.randomElement(using: &rng)! })
         }

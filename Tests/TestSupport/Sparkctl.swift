@@ -1,5 +1,5 @@
-import Foundation
 import Executors
+import Foundation
 
 /// The package's executables, built next to the test bundle by `swift build --build-tests`.
 public enum BuiltBinary {

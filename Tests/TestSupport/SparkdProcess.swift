@@ -1,5 +1,5 @@
-import Foundation
 import Executors
+import Foundation
 
 /// The real `sparkd` binary as a child process: started with a configuration file, its standard
 /// error collected in a file, stopped with a real signal.

@@ -1,8 +1,9 @@
-import Foundation
-import Testing
-@testable import WSESim
-import TestSupport
 import Diagnostics
+import Foundation
+import TestSupport
+import Testing
+
+@testable import WSESim
 
 /// The architecture schema of shared/wse/README.md, and errors that name the file and the key.
 @Suite("ModelArchitecture decoding", .tags(.small))
@@ -12,11 +13,15 @@ struct ArchitectureDecodingTests {
     }
 
     private func error(_ json: String) -> WSEError? {
-        do { _ = try decode(json); return nil } catch { return error }
+        do {
+            _ = try decode(json)
+            return nil
+        } catch { return error }
     }
 
     @Test func readmeExampleDecodesWithDerivedSizes() throws {
-        let arch = try decode("""
+        let arch = try decode(
+            """
             {"name": "Llama 3.1 70B", "layers": 80, "params_b": 70.6, "active_params_b": 70.6,
              "bytes_per_param": 2.0, "hidden": 8192,
              "kv": {"kind": "gqa", "kv_heads": 8, "head_dim": 128, "attention_layers": 80, "bytes_per_value": 2}}
@@ -28,20 +33,23 @@ struct ArchitectureDecodingTests {
     }
 
     @Test func mlaAndDefaults() throws {
-        let arch = try decode("""
+        let arch = try decode(
+            """
             {"layers": 61, "params_b": 671, "active_params_b": 37, "bytes_per_param": 1, "hidden": 7168,
              "kv": {"kind": "mla", "bytes_per_token_per_layer": 1152}}
             """)
         #expect(arch.kv.attentionLayers == 61, "attention_layers defaults to layers")
         #expect(arch.kv.bytesPerToken == 1152 * 61)
-        let dense = try decode("""
+        let dense = try decode(
+            """
             {"layers": 2, "params_b": 1, "bytes_per_param": 2, "hidden": 64, "kv": {"kind": "mha", "kv_heads": 4, "head_dim": 16}}
             """)
         #expect(dense.activeParamsB == dense.paramsB, "active_params_b defaults to params_b")
     }
 
     @Test func missingKeyNamesTheDottedPath() {
-        let e = error("""
+        let e = error(
+            """
             {"layers": 80, "params_b": 1, "bytes_per_param": 2, "hidden": 8, "kv": {"kind": "gqa", "head_dim": 128}}
             """)
         #expect(e?.code == .missingKey)
@@ -50,7 +58,8 @@ struct ArchitectureDecodingTests {
     }
 
     @Test func wrongTypeSaysWhatWasExpected() {
-        let e = error("""
+        let e = error(
+            """
             {"layers": "80", "params_b": 1, "bytes_per_param": 2, "hidden": 8, "kv": {"kind": "gqa", "kv_heads": 8, "head_dim": 128}}
             """)
         #expect(e?.code == .wrongType)
@@ -65,7 +74,8 @@ struct ArchitectureDecodingTests {
     }
 
     @Test func unknownKVKindListsTheKnownOnes() {
-        let e = error("""
+        let e = error(
+            """
             {"layers": 8, "params_b": 1, "bytes_per_param": 2, "hidden": 8, "kv": {"kind": "sliding"}}
             """)
         #expect(e?.key == "kv.kind")
@@ -88,7 +98,8 @@ struct ArchitectureDecodingTests {
     }
 
     @Test func attentionLayersBeyondLayersIsRejected() {
-        let e = error("""
+        let e = error(
+            """
             {"layers": 8, "params_b": 1, "bytes_per_param": 2, "hidden": 8, "kv": {"kind": "gqa", "kv_heads": 8, "head_dim": 64, "attention_layers": 9}}
             """)
         #expect(e?.key == "kv.attention_layers")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import WSESim
 import TestSupport
+import Testing
+
+@testable import WSESim
 
 /// The fitted constants come from the fit, and the fitted model stays close to every point.
 @Suite("Calibration fit", .tags(.small))

@@ -1,6 +1,7 @@
-import Testing
-@testable import WSESim
 import TestSupport
+import Testing
+
+@testable import WSESim
 
 /// The model behaves as the hardware does, beyond the points it was fitted to.
 @Suite("Performance model: physical sanity", .tags(.small))

@@ -1,6 +1,7 @@
-import Testing
-@testable import WSESim
 import TestSupport
+import Testing
+
+@testable import WSESim
 
 /// The discrete-event simulator: conservation, backpressure, analytic agreement, clocks.
 @Suite("Replica simulator", .tags(.small))
@@ -81,7 +82,7 @@ struct ReplicaSimulatorTests {
         #expect(abs(paced.now - a.makespan) < 1e-9 && abs(virtual.now - a.makespan) < 1e-9)
         let times = virtualEvents.map { event -> Double in
             switch event {
-            case let .sessionOpened(_, at), let .firstToken(_, at), let .done(_, at): return at
+            case .sessionOpened(_, let at), .firstToken(_, let at), .done(_, let at): return at
             }
         }
         #expect(times == times.sorted(), "events reach the observer in modeled time order")

@@ -1,6 +1,7 @@
-import Testing
-@testable import WSESim
 import TestSupport
+import Testing
+
+@testable import WSESim
 
 /// Persistent WebSocket sessions against per-request HTTP, measured on simulated requests:
 /// round-trip overhead −80 %, per-token overhead −30 %, TTFT −50 % (shared/wse/README.md).
@@ -33,7 +34,8 @@ struct TransportTests {
     }
 
     @Test func roundTripAndPerTokenOverheadRatios() async throws {
-        let http = try await overheads(.http), ws = try await overheads(.webSocket)
+        let http = try await overheads(.http)
+        let ws = try await overheads(.webSocket)
         #expect(abs(ws.roundTrip / http.roundTrip - 0.20) < 0.01, "\(ws) vs \(http)")
         #expect(abs(ws.perToken / http.perToken - 0.70) < 0.01, "\(ws) vs \(http)")
     }
@@ -48,7 +50,8 @@ struct TransportTests {
         let job = SimulatedRequest.job(requests: 12, sessions: 3, promptTokens: 100, outputTokens: 50)
         let ws = try await ReplicaSimulator(model: model, transport: .webSocket).run(job)
         #expect(ws.sessionsOpened == 3)
-        let first = ws.requests[0].ttft, later = ws.requests[3].ttft
+        let first = ws.requests[0].ttft
+        let later = ws.requests[3].ttft
         #expect(abs((first - later) - Transport.webSocket.handshakeSeconds) < 1e-3, "only a session's first request pays it")
         let http = try await ReplicaSimulator(model: model, transport: .http).run(job)
         #expect(http.sessionsOpened == 0)

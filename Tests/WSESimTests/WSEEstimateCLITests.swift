@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `sparkctl wse estimate` on the real binary.
 @Suite("sparkctl wse estimate", .tags(.medium))

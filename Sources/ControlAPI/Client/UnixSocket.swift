@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Musl)
-internal import Musl
+    internal import Musl
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// One blocking connection to a Unix domain socket, owning its file descriptor.
@@ -20,9 +20,9 @@ final class UnixSocket {
     init(connectingTo path: String, timeout: Double) throws(ControlClientError) {
         self.path = path
         #if canImport(Darwin)
-        fd = socket(AF_UNIX, SOCK_STREAM, 0)
+            fd = socket(AF_UNIX, SOCK_STREAM, 0)
         #else
-        fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #endif
         guard fd >= 0 else {
             throw ControlClientError(.badResponse, "cannot create a socket: \(Self.errorText(errno))", socketPath: path)
@@ -31,8 +31,8 @@ final class UnixSocket {
         _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
         _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
         #if canImport(Darwin)
-        var one: Int32 = 1
-        _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            var one: Int32 = 1
+            _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
 
         var address = sockaddr_un()
@@ -67,9 +67,9 @@ final class UnixSocket {
         var offset = 0
         while offset < bytes.count {
             #if canImport(Darwin)
-            let flags: Int32 = 0
+                let flags: Int32 = 0
             #else
-            let flags = Int32(MSG_NOSIGNAL)
+                let flags = Int32(MSG_NOSIGNAL)
             #endif
             let written = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, flags) }
             if written < 0 {

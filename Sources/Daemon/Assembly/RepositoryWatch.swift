@@ -1,8 +1,8 @@
+internal import Executors
 internal import Foundation
 internal import GitKit
 internal import Logging
 internal import ServiceLifecycle
-internal import Executors
 
 /// Connects the ``RefWatcher`` to ``JobTriggers``: a moved branch queues its `push` jobs, a
 /// deleted one is remembered, a repository that appears is resolved again. Restarts the watcher
@@ -44,10 +44,12 @@ struct RepositoryWatch: Service {
                 try await triggers.catchUp()
             case .branch(let change):
                 if let tip = change.newTip {
-                    logger.info("watched branch moved", metadata: [
-                        "repo.path": "\(change.repositoryPath)", "ref.name": "\(change.branch)",
-                        "ref.change": "\(change.kind)", "ref.tip": "\(tip.short)",
-                    ])
+                    logger.info(
+                        "watched branch moved",
+                        metadata: [
+                            "repo.path": "\(change.repositoryPath)", "ref.name": "\(change.branch)",
+                            "ref.change": "\(change.kind)", "ref.tip": "\(tip.short)",
+                        ])
                     try await triggers.branchMoved(repository: change.repositoryPath, branch: change.branch, to: tip.description)
                 } else {
                     try await triggers.branchDeleted(repository: change.repositoryPath, branch: change.branch)

@@ -1,12 +1,12 @@
-internal import Foundation
 internal import Executors
+internal import Foundation
 internal import GitKit
 package import JobQueue
 package import Logging
+internal import Recipes
 internal import ServiceLifecycle
 internal import Synchronization
 internal import UnixSignals
-internal import Recipes
 
 /// The daemon: loads the configuration, takes the state directory, recovers what a previous
 /// process left running, catches up on pushes missed while down, and runs its services in one
@@ -89,11 +89,14 @@ package final class SparkDaemon: Sendable {
             let configuration = setup.current.configuration
             // First in the list, so shut down last: `sparkctl status` and `jobs` still answer while
             // the workers drain.
-            services.insert(.init(service: ControlServer(
-                socketPath: configuration.socketPath, handler: DaemonControlHandler(daemon: self), registry: metrics.registry,
-                logger: logger, onReady: { [notifier, logger] in
-                    Self.notify(notifier, [.ready, .status("watching \(configuration.repositories.count) repositories")], logger)
-                })), at: 0)
+            services.insert(
+                .init(
+                    service: ControlServer(
+                        socketPath: configuration.socketPath, handler: DaemonControlHandler(daemon: self), registry: metrics.registry,
+                        logger: logger,
+                        onReady: { [notifier, logger] in
+                            Self.notify(notifier, [.ready, .status("watching \(configuration.repositories.count) repositories")], logger)
+                        })), at: 0)
         } else {
             Self.notify(notifier, [.ready, .status("running the queue once")], logger)
         }
@@ -105,10 +108,12 @@ package final class SparkDaemon: Sendable {
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = .seconds(30)
         let group = ServiceGroup(configuration: configuration)
-        logger.info("sparkd started", metadata: [
-            "config.file": "\(options.configFile)", "state.dir": "\(setup.current.configuration.stateDirectory)",
-            "repo.count": "\(setup.current.configuration.repositories.count)", "worker.count": "\(setup.current.configuration.workers)",
-        ])
+        logger.info(
+            "sparkd started",
+            metadata: [
+                "config.file": "\(options.configFile)", "state.dir": "\(setup.current.configuration.stateDirectory)",
+                "repo.count": "\(setup.current.configuration.repositories.count)", "worker.count": "\(setup.current.configuration.workers)",
+            ])
         try await group.run()
         logger.info("sparkd stopped")
         return failedJobs.value
@@ -139,9 +144,11 @@ package final class SparkDaemon: Sendable {
         let orphans = try await store.recoverOrphans()
         let pruned = try await housekeeping.prune(store, now: Date())
         for job in orphans {
-            logger.notice("job left running by a stopped sparkd, queued again", metadata: [
-                "job.id": "\(job.id)", "job.state": "\(job.state.rawValue)", "job.attempt": "\(job.attempts)",
-            ])
+            logger.notice(
+                "job left running by a stopped sparkd, queued again",
+                metadata: [
+                    "job.id": "\(job.id)", "job.state": "\(job.state.rawValue)", "job.attempt": "\(job.attempts)",
+                ])
         }
         if pruned > 0 { logger.info("history pruned", metadata: ["job.count": "\(pruned)"]) }
     }

@@ -1,6 +1,6 @@
 import Foundation
-internal import WSESim
 package import Recipes
+internal import WSESim
 internal import Yams
 
 /// Reads the daemon's configuration file: YAML through Yams' node tree, so every error names
@@ -32,8 +32,9 @@ package enum ConfigurationLoader {
     package static func parse(_ text: String, file: String) throws(RecipeError) -> DaemonConfiguration {
         let reader = YAMLReader(file: file, text: text)
         guard let root = try YAMLReader.compose(text, file: file, document: "the configuration file") else {
-            throw RecipeError(.emptyDocument, "the configuration file is empty", file: file, line: 1, column: 1,
-                              hint: "see the configuration example in the README")
+            throw RecipeError(
+                .emptyDocument, "the configuration file is empty", file: file, line: 1, column: 1,
+                hint: "see the configuration example in the README")
         }
         let context = "the configuration"
         let entries = try reader.entries(of: root, in: context, valid: topKeys)
@@ -49,16 +50,19 @@ package enum ConfigurationLoader {
             case "version":
                 let version = try reader.integer(entry.value, key: "version", in: context)
                 guard version == 1 else {
-                    throw reader.error(.invalidValue, "configuration version \(version) is not supported", at: entry.value,
-                                       key: "version", hint: "this sparkd reads version 1")
+                    throw reader.error(
+                        .invalidValue, "configuration version \(version) is not supported", at: entry.value,
+                        key: "version", hint: "this sparkd reads version 1")
                 }
             case "socket": config.socketPath = try absolutePath(entry.value, key: "socket", reader: reader)
             case "workers": config.workers = try reader.integer(entry.value, key: "workers", in: context)
             case "backend": config.backend = try parseBackend(entry.value, reader: reader)
             case "identity": config.identity = try parseIdentity(entry.value, reader: reader)
             case "recipe_dirs":
-                config.recipeDirectories = try reader.strings(entry.value, key: "recipe_dirs", in: context, allowScalar: true,
-                                                              example: "[/etc/sparkd/recipes]").map(\.value)
+                config.recipeDirectories = try reader.strings(
+                    entry.value, key: "recipe_dirs", in: context, allowScalar: true,
+                    example: "[/etc/sparkd/recipes]"
+                ).map(\.value)
             case "history": config.history = try parseHistory(entry.value, reader: reader)
             case "watch": config.watch = try parseWatch(entry.value, reader: reader)
             case "repositories":
@@ -75,8 +79,9 @@ package enum ConfigurationLoader {
     static func absolutePath(_ node: Node, key: String, reader: YAMLReader) throws(RecipeError) -> String {
         let path = try reader.nonEmptyString(node, key: key, in: "the configuration")
         guard path.hasPrefix("/") else {
-            throw reader.error(.invalidValue, "'\(key)' must be an absolute path, not '\(path)'", at: node, key: key,
-                               hint: "sparkd runs from / under systemd; write the full path")
+            throw reader.error(
+                .invalidValue, "'\(key)' must be an absolute path, not '\(path)'", at: node, key: key,
+                hint: "sparkd runs from / under systemd; write the full path")
         }
         return path
     }
@@ -88,20 +93,23 @@ package enum ConfigurationLoader {
             switch entry.key {
             case "kind":
                 guard value == "wse-sim" else {
-                    throw reader.error(.invalidValue, "backend kind '\(value)' is not available", at: entry.value, key: "kind",
-                                       hint: "use 'wse-sim' (the simulated WSE backend)")
+                    throw reader.error(
+                        .invalidValue, "backend kind '\(value)' is not available", at: entry.value, key: "kind",
+                        hint: "use 'wse-sim' (the simulated WSE backend)")
                 }
                 backend.kind = value
             case "profile":
                 guard (try? Profile.named(value)) != nil else {
-                    throw reader.error(.invalidValue, "no backend profile named '\(value)'", at: entry.value, key: "profile",
-                                       hint: "use one of: \(Profile.all.map(\.name).joined(separator: ", "))")
+                    throw reader.error(
+                        .invalidValue, "no backend profile named '\(value)'", at: entry.value, key: "profile",
+                        hint: "use one of: \(Profile.all.map(\.name).joined(separator: ", "))")
                 }
                 backend.profile = value
             case "transport":
                 guard Transport.Kind(rawValue: value.lowercased()) != nil else {
-                    throw reader.error(.invalidValue, "no transport named '\(value)'", at: entry.value, key: "transport",
-                                       hint: "use 'websocket' (persistent sessions) or 'http'")
+                    throw reader.error(
+                        .invalidValue, "no transport named '\(value)'", at: entry.value, key: "transport",
+                        hint: "use 'websocket' (persistent sessions) or 'http'")
                 }
                 backend.transport = value.lowercased()
             default:
@@ -111,8 +119,9 @@ package enum ConfigurationLoader {
                 case "true", "yes", "on": backend.pace = 1
                 default:
                     guard let speedup = Double(value), speedup > 0, speedup.isFinite else {
-                        throw reader.error(.invalidValue, "'\(value)' is not a pace", at: entry.value, key: "pace",
-                                           hint: "write false (virtual time, the default), true (modeled real time) or a speed-up such as 10")
+                        throw reader.error(
+                            .invalidValue, "'\(value)' is not a pace", at: entry.value, key: "pace",
+                            hint: "write false (virtual time, the default), true (modeled real time) or a speed-up such as 10")
                     }
                     backend.pace = speedup
                 }
@@ -125,10 +134,13 @@ package enum ConfigurationLoader {
         var identity = DaemonConfiguration.Identity()
         for entry in try reader.entries(of: node, in: "identity", valid: ["name", "email"]) {
             let value = try reader.nonEmptyString(entry.value, key: entry.key, in: "identity")
-            if entry.key == "name" { identity.name = value } else {
+            if entry.key == "name" {
+                identity.name = value
+            } else {
                 guard value.contains("@"), !value.contains("<"), !value.contains(">") else {
-                    throw reader.error(.invalidValue, "'\(value)' is not an email address", at: entry.value, key: "email",
-                                       hint: "write it as name@host, without angle brackets")
+                    throw reader.error(
+                        .invalidValue, "'\(value)' is not an email address", at: entry.value, key: "email",
+                        hint: "write it as name@host, without angle brackets")
                 }
                 identity.email = value
             }
@@ -153,8 +165,9 @@ package enum ConfigurationLoader {
             } else {
                 let mode = try reader.nonEmptyString(entry.value, key: "mode", in: "watch")
                 guard ["auto", "polling"].contains(mode) else {
-                    throw reader.error(.invalidValue, "watch mode '\(mode)' is not known", at: entry.value, key: "mode",
-                                       hint: "use 'auto' (inotify, with polling as a safety net) or 'polling' (file systems without inotify)")
+                    throw reader.error(
+                        .invalidValue, "watch mode '\(mode)' is not known", at: entry.value, key: "mode",
+                        hint: "use 'auto' (inotify, with polling as a safety net) or 'polling' (file systems without inotify)")
                 }
                 watch.mode = mode
             }
@@ -168,8 +181,9 @@ package enum ConfigurationLoader {
         for schedule in try reader.entries(of: node, in: "schedules", valid: nil) {
             let context = "schedule '\(schedule.key)'"
             guard ![Trigger.push, Trigger.manual].contains(schedule.key) else {
-                throw reader.error(.invalidValue, "'\(schedule.key)' is a built-in trigger and cannot be a schedule's name",
-                                   at: schedule.keyNode, key: schedule.key, hint: "name the schedule e.g. 'nightly' or 'weekly'")
+                throw reader.error(
+                    .invalidValue, "'\(schedule.key)' is a built-in trigger and cannot be a schedule's name",
+                    at: schedule.keyNode, key: schedule.key, hint: "name the schedule e.g. 'nightly' or 'weekly'")
             }
             let entries = try reader.entries(of: schedule.value, in: context, valid: ["cron", "time_zone"])
             try reader.require(["cron"], in: entries, of: schedule.value, context: context, example: example)
@@ -181,13 +195,15 @@ package enum ConfigurationLoader {
                     do {
                         cron = try CronExpression(text)
                     } catch {
-                        throw reader.error(.invalidCron, "invalid cron expression '\(text)': \(error.message)", at: entry.value,
-                                           key: "cron", hint: "five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"")
+                        throw reader.error(
+                            .invalidCron, "invalid cron expression '\(text)': \(error.message)", at: entry.value,
+                            key: "cron", hint: "five fields: minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"")
                     }
                 } else {
                     guard TimeZone(identifier: text) != nil else {
-                        throw reader.error(.unknownTimeZone, "unknown time zone '\(text)'", at: entry.value, key: "time_zone",
-                                           hint: "use a tz database name such as UTC or Europe/Berlin (see /usr/share/zoneinfo)")
+                        throw reader.error(
+                            .unknownTimeZone, "unknown time zone '\(text)'", at: entry.value, key: "time_zone",
+                            hint: "use a tz database name such as UTC or Europe/Berlin (see /usr/share/zoneinfo)")
                     }
                     timeZone = text
                 }
@@ -214,8 +230,9 @@ package enum ConfigurationLoader {
             case "branches":
                 let branches = try reader.strings(entry.value, key: "branches", in: repositoryContext, allowScalar: true, example: "[main]")
                 guard !branches.isEmpty else {
-                    throw reader.error(.invalidValue, "'branches' of \(repositoryContext) is empty", at: entry.value, key: "branches",
-                                       hint: "list the branches to watch, e.g. [main]")
+                    throw reader.error(
+                        .invalidValue, "'branches' of \(repositoryContext) is empty", at: entry.value, key: "branches",
+                        hint: "list the branches to watch, e.g. [main]")
                 }
                 repository.branches = branches.map(\.value)
             case "branch_prefix":
@@ -227,7 +244,9 @@ package enum ConfigurationLoader {
             case "limits":
                 for limit in try reader.entries(of: entry.value, in: "limits", valid: ["open_branches", "branches_per_hour"]) {
                     let value = try reader.integer(limit.value, key: limit.key, in: "limits of \(repositoryContext)")
-                    if limit.key == "open_branches" { repository.limits.openBranches = value } else {
+                    if limit.key == "open_branches" {
+                        repository.limits.openBranches = value
+                    } else {
                         repository.limits.branchesPerHour = value
                     }
                 }

@@ -21,16 +21,20 @@ extension ConfigurationValidator {
                 continue
             }
             if first.id != rule.id {
-                problems.append(RecipeError(
-                    .invalidValue, "recipes '\(first.id)' (at \(first.location)) and '\(rule.id)' would both write review branch "
-                        + "'\(name)' of '\(branch)'", at: rule.location, key: "id",
-                    hint: "review-branch names keep letters, digits, '.' and '_' and turn the rest into '-': rename one of the recipes",
-                    repository: repository.path))
+                problems.append(
+                    RecipeError(
+                        .invalidValue,
+                        "recipes '\(first.id)' (at \(first.location)) and '\(rule.id)' would both write review branch "
+                            + "'\(name)' of '\(branch)'", at: rule.location, key: "id",
+                        hint: "review-branch names keep letters, digits, '.' and '_' and turn the rest into '-': rename one of the recipes",
+                        repository: repository.path))
             } else if first.parameters != rule.parameters {
-                problems.append(RecipeError(
-                    .invalidValue, "recipe '\(rule.id)' is listed twice for '\(branch)' with different parameters (first at "
-                        + "\(first.location)); both would write review branch '\(name)'", at: rule.location, key: "id",
-                    hint: "keep one rule for it; one rule may list several triggers in 'on'", repository: repository.path))
+                problems.append(
+                    RecipeError(
+                        .invalidValue,
+                        "recipe '\(rule.id)' is listed twice for '\(branch)' with different parameters (first at "
+                            + "\(first.location)); both would write review branch '\(name)'", at: rule.location, key: "id",
+                        hint: "keep one rule for it; one rule may list several triggers in 'on'", repository: repository.path))
             }
         }
         return problems

@@ -36,9 +36,10 @@ package enum ConfigurationValidator {
         var seen: [String: RecipeLocation] = [:]
         for repository in configuration.repositories {
             if let first = seen[repository.path] {
-                resolved.problems.append(RecipeError(
-                    .invalidValue, "repository '\(repository.path)' is configured twice (first at \(first))",
-                    at: repository.location, key: "path", hint: "merge the two entries"))
+                resolved.problems.append(
+                    RecipeError(
+                        .invalidValue, "repository '\(repository.path)' is configured twice (first at \(first))",
+                        at: repository.location, key: "path", hint: "merge the two entries"))
                 continue
             }
             seen[repository.path] = repository.location
@@ -47,19 +48,21 @@ package enum ConfigurationValidator {
             do {
                 opened = try Repository.open(at: repository.path)
             } catch {
-                resolved.problems.append(RecipeError(
-                    .repositoryUnavailable, "repository '\(repository.path)' cannot be served: \(error.message)",
-                    at: repository.location, key: "path", hint: error.hint ?? "check the path and that sparkd may read it",
-                    repository: repository.path))
+                resolved.problems.append(
+                    RecipeError(
+                        .repositoryUnavailable, "repository '\(repository.path)' cannot be served: \(error.message)",
+                        at: repository.location, key: "path", hint: error.hint ?? "check the path and that sparkd may read it",
+                        repository: repository.path))
                 continue
             }
             var branches: [ResolvedConfiguration.Branch] = []
             for branch in repository.branches {
                 do {
                     guard let tip = try opened.branchTip(branch) else {
-                        problems.append(RecipeError(
-                            .unknownBranch, "branch '\(branch)' does not exist in '\(repository.path)'", at: repository.location,
-                            key: "branches", hint: "create it, or remove it from 'branches'", repository: repository.path))
+                        problems.append(
+                            RecipeError(
+                                .unknownBranch, "branch '\(branch)' does not exist in '\(repository.path)'", at: repository.location,
+                                key: "branches", hint: "create it, or remove it from 'branches'", repository: repository.path))
                         continue
                     }
                     let local = try RepositoryRecipes.ids(in: opened, commit: tip)
@@ -79,23 +82,26 @@ package enum ConfigurationValidator {
                     // The daemon's setting wins over the one the pushed branch's .sparkd.yml asks for.
                     let fixup = (repository.fixupCommits ?? file?.fixupCommits).flatMap { $0.base == branch ? nil : $0 }
                     // Every recipe named, by a rule or by fixup_commits, must be built in or the repository's own.
-                    let named = rules.map { (id: $0.id, location: $0.location, key: "id", context: "") }
+                    let named =
+                        rules.map { (id: $0.id, location: $0.location, key: "id", context: "") }
                         + (fixup.map { fixup in fixup.recipes.map { (id: $0, location: fixup.location, key: "recipes", context: " in fixup_commits") } } ?? [])
                     for recipe in named where (try? catalog.recipe(recipe.id)) == nil && !local.contains(recipe.id) {
                         let near = Suggestions.nearest(to: recipe.id, in: catalog.ids).first.map { "; did you mean '\($0)'?" } ?? ""
-                        problems.append(RecipeError(
-                            .unknownRecipe, "unknown recipe '\(recipe.id)'\(recipe.context)\(near)", at: recipe.location, key: recipe.key,
-                            hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: recipe.id)) to the repository",
-                            repository: repository.path))
+                        problems.append(
+                            RecipeError(
+                                .unknownRecipe, "unknown recipe '\(recipe.id)'\(recipe.context)\(near)", at: recipe.location, key: recipe.key,
+                                hint: "list recipes with 'sparkctl recipe list', or add \(RepositoryRecipes.path(of: recipe.id)) to the repository",
+                                repository: repository.path))
                     }
                     problems += reviewBranchClashes(rules, branch: branch, repository: repository)
                     branches.append(.init(repository: repository.path, branch: branch, rules: rules, fixupCommits: fixup))
                 } catch let error as RecipeError {
                     problems.append(error)
                 } catch {
-                    problems.append(RecipeError(
-                        .repositoryUnavailable, "cannot read branch '\(branch)' of '\(repository.path)': \(error)",
-                        at: repository.location, hint: "check that the repository is not corrupt (git fsck)", repository: repository.path))
+                    problems.append(
+                        RecipeError(
+                            .repositoryUnavailable, "cannot read branch '\(branch)' of '\(repository.path)': \(error)",
+                            at: repository.location, hint: "check that the repository is not corrupt (git fsck)", repository: repository.path))
                 }
             }
             resolved.problems += problems

@@ -22,8 +22,9 @@ package struct RepositoryConfigFile: Sendable, Hashable {
             guard let entry = try repository.entry(at: path, in: tip) else { return nil }
             let bytes = try repository.contents(of: entry)
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw RecipeError(.syntax, "\(path) is not valid UTF-8", file: name, hint: "save it as UTF-8",
-                                  repository: repository.path)
+                throw RecipeError(
+                    .syntax, "\(path) is not valid UTF-8", file: name, hint: "save it as UTF-8",
+                    repository: repository.path)
             }
             return try parse(text, file: name, triggers: triggers)
         } catch let error as RecipeError {
@@ -31,8 +32,9 @@ package struct RepositoryConfigFile: Sendable, Hashable {
             error.repository = repository.path
             throw error
         } catch {
-            throw RecipeError(.repositoryUnavailable, "cannot read \(path) of '\(repository.path)' at '\(branch)': \(error)",
-                              hint: "check that the repository is readable and not corrupt (git fsck)", repository: repository.path)
+            throw RecipeError(
+                .repositoryUnavailable, "cannot read \(path) of '\(repository.path)' at '\(branch)': \(error)",
+                hint: "check that the repository is readable and not corrupt (git fsck)", repository: repository.path)
         }
     }
 

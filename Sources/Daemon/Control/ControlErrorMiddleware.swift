@@ -28,7 +28,8 @@ struct ControlErrorMiddleware: RouterMiddleware {
             case 400..<500: code = .badRequest
             default: code = .internal
             }
-            let message = error.status.code == 404
+            let message =
+                error.status.code == 404
                 ? "no route \(request.method) \(request.uri.path)" : (error.body ?? error.status.reasonPhrase)
             return ControlResponse.error(
                 ControlErrorBody(code: code.rawValue, message: message, hint: error.status.code == 404 ? "the control API is under /v1; sparkctl and sparkd may be different versions" : nil),
@@ -36,8 +37,9 @@ struct ControlErrorMiddleware: RouterMiddleware {
         } catch {
             log(error, request)
             return ControlResponse.error(
-                ControlErrorBody(code: ControlError.Code.internal.rawValue, message: "sparkd failed: \(error)",
-                                 hint: "see the daemon's log (journalctl -u sparkd)"),
+                ControlErrorBody(
+                    code: ControlError.Code.internal.rawValue, message: "sparkd failed: \(error)",
+                    hint: "see the daemon's log (journalctl -u sparkd)"),
                 status: 500)
         }
     }

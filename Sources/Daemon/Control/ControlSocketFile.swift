@@ -66,11 +66,11 @@ enum ControlSocketFile {
         }
         do {
             _ = try ControlClient(socketPath: path, timeout: 2).send("GET", ControlAPIVersion.pathPrefix + "/status")
-        } catch where error.code == .noDaemon {
+        } catch  where error.code == .noDaemon {
             // Left by a daemon that died: nothing listens, so it is safe to replace.
             try? files.removeItem(atPath: path)
             return
-        } catch where error.code == .permissionDenied {
+        } catch  where error.code == .permissionDenied {
             throw ControlServerError(
                 .alreadyRunning, "the socket '\(path)' belongs to another user's sparkd", socketPath: path,
                 hint: "stop that daemon, or give this one its own `socket:` or `state_dir:`")

@@ -1,9 +1,9 @@
+internal import Executors
 internal import Foundation
 internal import GitKit
 internal import JobQueue
 internal import Recipes
 internal import SparkEngine
-internal import Executors
 
 extension JobExecution {
     /// A fixup-commits job (`fixup_commits:` in the daemon's configuration, or in the pushed

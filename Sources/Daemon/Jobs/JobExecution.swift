@@ -1,11 +1,11 @@
-package import Foundation
+internal import Diagnostics
 package import Executors
+package import Foundation
 package import GitKit
 package import JobQueue
 package import Recipes
 package import SparkEngine
 internal import WSESim
-internal import Diagnostics
 
 /// One attempt at one job: the job's recipes run through the Spark engine on the snapshot of its
 /// base, and the result is delivered to its review branch under the daemon's branch rules

@@ -1,9 +1,9 @@
+internal import Diagnostics
 internal import GitKit
 internal import JobQueue
 internal import Recipes
 internal import SparkEngine
 internal import WSESim
-internal import Diagnostics
 
 /// A failed attempt, and whether another attempt can help: a lost compare-and-swap race or a
 /// locked ref can (the job is queued again after the backoff and regenerated on what is then

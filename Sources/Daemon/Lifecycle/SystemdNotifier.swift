@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// Tells systemd how the daemon is doing, through the sd_notify(3) protocol: one datagram of
@@ -27,7 +27,8 @@ package struct SystemdNotifier: Sendable {
         let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         var interval: Duration?
         if let usec = environment["WATCHDOG_USEC"].flatMap(UInt64.init), usec > 0,
-           environment["WATCHDOG_PID"].map({ Int32($0) == getpid() }) ?? true {
+            environment["WATCHDOG_PID"].map({ Int32($0) == getpid() }) ?? true
+        {
             interval = .microseconds(Int64(clamping: usec))
         }
         self.init(socketPath: path, watchdogInterval: interval)
@@ -103,8 +104,9 @@ package struct SystemdNotifier: Sendable {
         var pathBytes = Array(path.utf8)
         let abstract = pathBytes.first == UInt8(ascii: "@")
         guard abstract || pathBytes.first == UInt8(ascii: "/") else {
-            throw SystemdNotifierError(path: path, errno: EAFNOSUPPORT,
-                                       message: "NOTIFY_SOCKET is neither an absolute path nor an abstract name ('@…')")
+            throw SystemdNotifierError(
+                path: path, errno: EAFNOSUPPORT,
+                message: "NOTIFY_SOCKET is neither an absolute path nor an abstract name ('@…')")
         }
         // An abstract name starts with a NUL byte instead of '@' and has no terminating NUL.
         if abstract { pathBytes[0] = 0 }
@@ -119,9 +121,9 @@ package struct SystemdNotifier: Sendable {
         let length = socklen_t(pathOffset + pathBytes.count + (abstract ? 0 : 1))
 
         #if canImport(Glibc)
-        let type = Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+            let type = Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         #else
-        let type = SOCK_DGRAM | SOCK_CLOEXEC
+            let type = SOCK_DGRAM | SOCK_CLOEXEC
         #endif
         let fd = socket(AF_UNIX, type, 0)
         guard fd >= 0 else { throw SystemdNotifierError(path: path, errno: errno, message: "socket(AF_UNIX, SOCK_DGRAM) failed") }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+internal import CDispatch
 package import Logging
 import Synchronization
-internal import CDispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 /// A swift-log handler that writes one line per record to standard error, in the form journald
 /// reads when systemd connects a service's stderr to the journal:
@@ -132,10 +133,12 @@ package struct JournalLogHandler: LogHandler {
     /// `value` as is when it is one plain word, else in double quotes with `\"`, `\\` and
     /// control characters escaped.
     package static func quoted(_ value: String) -> String {
-        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar.value != 0x7F && scalar != "\"" && scalar != "=" && scalar != "\\"
-                && !scalar.properties.isWhitespace
-        }
+        let plain =
+            !value.isEmpty
+            && value.unicodeScalars.allSatisfy { scalar in
+                scalar.value > 0x20 && scalar.value != 0x7F && scalar != "\"" && scalar != "=" && scalar != "\\"
+                    && !scalar.properties.isWhitespace
+            }
         if plain { return value }
         var result = "\""
         for scalar in value.unicodeScalars {
@@ -239,8 +242,8 @@ package struct JournalLogHandler: LogHandler {
 /// write(2); a name of its own because `Output.write(_:)` hides the C function.
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
+        Glibc.write(fd, buffer, count)
     #else
-    Musl.write(fd, buffer, count)
+        Musl.write(fd, buffer, count)
     #endif
 }

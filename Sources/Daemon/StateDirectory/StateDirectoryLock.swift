@@ -1,5 +1,6 @@
 internal import Diagnostics
 internal import Foundation
+
 #if canImport(Glibc)
     internal import Glibc
 #endif
@@ -28,7 +29,8 @@ package final class StateDirectoryLock: Sendable {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
             close(descriptor)
             throw DaemonError(
-                .alreadyRunning, "another sparkd is already running with the state directory '\(stateDirectory)'"
+                .alreadyRunning,
+                "another sparkd is already running with the state directory '\(stateDirectory)'"
                     + (holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? ""),
                 hint: "stop it first (systemctl stop sparkd), or give this one another state_dir")
         }

@@ -27,9 +27,10 @@ package enum JobPlanner {
             }
         }
         if trigger == "push", let fixup = branch.fixupCommits {
-            requests.append(JobRequest(
-                repository: branch.repository, branch: branch.branch, base: base, recipes: fixup.recipes, trigger: trigger,
-                fixupBase: fixup.base))
+            requests.append(
+                JobRequest(
+                    repository: branch.repository, branch: branch.branch, base: base, recipes: fixup.recipes, trigger: trigger,
+                    fixupBase: fixup.base))
         }
         return requests
     }

@@ -1,5 +1,5 @@
-internal import Foundation
 package import Executors
+internal import Foundation
 package import GitKit
 package import JobQueue
 package import Logging
@@ -134,9 +134,11 @@ package struct JobTriggers: Sendable {
             guard !rules.isEmpty else { throw TriggerError.noRecipes(repository: repository, branch: branchName) }
             requests = rules
         } else {
-            requests = [JobRequest(
-                repository: repository, branch: branchName, base: commit, recipes: recipes, parameters: parameters,
-                trigger: Trigger.manual)]
+            requests = [
+                JobRequest(
+                    repository: repository, branch: branchName, base: commit, recipes: recipes, parameters: parameters,
+                    trigger: Trigger.manual)
+            ]
         }
         return try await submit(requests, trigger: Trigger.manual)
     }
@@ -178,11 +180,13 @@ package struct JobTriggers: Sendable {
             case .enqueued(_, let superseded): what = superseded.isEmpty ? "queued" : "queued, superseding \(superseded.map(String.init))"
             case .duplicate: what = "already queued"
             }
-            logger.info("job \(what)", metadata: [
-                "job.id": "\(job.id)", "job.trigger": "\(trigger)", "repo.path": "\(job.request.repository)",
-                "ref.name": "\(job.request.branch)", "job.base": "\(job.request.base.prefix(12))",
-                "job.recipes": "\(job.request.recipes.joined(separator: ","))",
-            ])
+            logger.info(
+                "job \(what)",
+                metadata: [
+                    "job.id": "\(job.id)", "job.trigger": "\(trigger)", "repo.path": "\(job.request.repository)",
+                    "ref.name": "\(job.request.branch)", "job.base": "\(job.request.base.prefix(12))",
+                    "job.recipes": "\(job.request.recipes.joined(separator: ","))",
+                ])
         }
     }
 }

@@ -37,7 +37,8 @@ extension RefSnapshot {
         isAncestor: (ObjectID, ObjectID) -> Bool
     ) -> [RefWatchEvent] {
         Set(old.keys).union(new.keys).sorted().compactMap { branch in
-            let before = old[branch], after = new[branch]
+            let before = old[branch]
+            let after = new[branch]
             let kind: RefChange.Kind
             switch (before, after) {
             case (nil, nil):

@@ -1,6 +1,6 @@
+internal import Executors
 internal import GitKit
 internal import Logging
-internal import Executors
 
 extension RefWatcher {
     /// The outcome of one pass over every repository.
@@ -15,7 +15,8 @@ extension RefWatcher {
     /// Reads every repository on the executor's thread. One repository's failure is logged and
     /// leaves its previous state in place; it never stops the others.
     func scan(previous: RefSnapshot?) async -> ScanResult {
-        let repositories = self.repositories, logger = self.logger
+        let repositories = self.repositories
+        let logger = self.logger
         let result = try? await executor.run {
             Self.scan(repositories, previous: previous, logger: logger)
         }
@@ -43,12 +44,14 @@ extension RefWatcher {
         let repository: Repository
         do {
             repository = try Repository.openExactly(at: watched.path)
-        } catch where error.code == .notARepository {
+        } catch  where error.code == .notARepository {
             return (.missing, nil, isBaseline ? [] : RefSnapshot.changes(in: watched.path, from: previous, to: .missing) { _, _ in false })
         } catch {
-            logger.info("cannot open watched repository; keeping its last known state", metadata: [
-                "watch.error": "\(error)",
-            ])
+            logger.info(
+                "cannot open watched repository; keeping its last known state",
+                metadata: [
+                    "watch.error": "\(error)"
+                ])
             return (previous ?? .missing, nil, [])
         }
         var tips: [String: ObjectID] = [:]
@@ -56,9 +59,11 @@ extension RefWatcher {
             do {
                 if let tip = try repository.branchTip(branch) { tips[branch] = tip }
             } catch {
-                logger.info("cannot read watched branch; keeping its last known tip", metadata: [
-                    "ref.name": "\(branch)", "watch.error": "\(error)",
-                ])
+                logger.info(
+                    "cannot read watched branch; keeping its last known tip",
+                    metadata: [
+                        "ref.name": "\(branch)", "watch.error": "\(error)",
+                    ])
                 if let old = previous?.tips?[branch] { tips[branch] = old }
             }
         }
@@ -69,9 +74,11 @@ extension RefWatcher {
                 return try repository.isAncestor(ancestor, of: descendant)
             } catch {
                 // Typically the old tip was pruned after a force-push: it is not in the history.
-                logger.debug("ancestry unknown; reporting a rewrite", metadata: [
-                    "ref.old": "\(ancestor)", "ref.new": "\(descendant)", "watch.error": "\(error)",
-                ])
+                logger.debug(
+                    "ancestry unknown; reporting a rewrite",
+                    metadata: [
+                        "ref.old": "\(ancestor)", "ref.new": "\(descendant)", "watch.error": "\(error)",
+                    ])
                 return false
             }
         }

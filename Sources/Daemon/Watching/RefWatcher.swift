@@ -1,8 +1,8 @@
 package import Executors
 package import GitKit
 package import Logging
-internal import Synchronization
 internal import ServiceLifecycle
+internal import Synchronization
 
 /// Watches the configured branches of the configured repositories and reports what changes, as
 /// ``events``. A `Service`: run it in the daemon's `ServiceGroup`; `run()` returns on graceful
@@ -88,9 +88,11 @@ package final class RefWatcher: Service {
         guard !Task.isCancelled else { return }
         var snapshot = baseline.snapshot
         continuation.yield(.baseline(snapshot))
-        logger.info("watching refs", metadata: [
-            "watch.repositories": "\(repositories.count)", "watch.mode": "\(inotify == nil ? "polling" : "inotify")",
-        ])
+        logger.info(
+            "watching refs",
+            metadata: [
+                "watch.repositories": "\(repositories.count)", "watch.mode": "\(inotify == nil ? "polling" : "inotify")",
+            ])
         watch(baseline.commonDirectories, with: &inotify)
 
         await withDiscardingTaskGroup { group in
@@ -123,9 +125,11 @@ package final class RefWatcher: Service {
         do {
             return try InotifyWatch(onChange: onChange)
         } catch {
-            logger.info("inotify unavailable; polling only", metadata: [
-                "watch.error": "\(error)", "watch.poll_interval": "\(pollInterval)",
-            ])
+            logger.info(
+                "inotify unavailable; polling only",
+                metadata: [
+                    "watch.error": "\(error)", "watch.poll_interval": "\(pollInterval)",
+                ])
             return nil
         }
     }
@@ -137,9 +141,11 @@ package final class RefWatcher: Service {
         do {
             for directory in commonDirectories { try watch.watchRepository(commonDirectory: directory) }
         } catch {
-            logger.info("inotify watch failed; polling only from now on", metadata: [
-                "watch.error": "\(error)", "watch.poll_interval": "\(pollInterval)",
-            ])
+            logger.info(
+                "inotify watch failed; polling only from now on",
+                metadata: [
+                    "watch.error": "\(error)", "watch.poll_interval": "\(pollInterval)",
+                ])
             watch.stop()
             inotify = nil
         }

@@ -1,11 +1,11 @@
-internal import Foundation
 package import Executors
+internal import Foundation
 package import GitKit
 package import JobQueue
 package import Logging
 package import ServiceLifecycle
-internal import Synchronization
 internal import SparkEngine
+internal import Synchronization
 
 /// The daemon's workers: each claims a due job under a lease, runs it through ``JobExecution``
 /// while heartbeating the lease, and records how it ended. The store serialises branch updates of
@@ -265,18 +265,22 @@ package final class WorkerPool: Service {
             switch result {
             case .success(let done):
                 finished = try await store.complete(job.id, worker: worker, outcome: done.outcome)
-                logger.info("job finished", metadata: [
-                    "job.state": "\(finished.state.rawValue)", "job.seconds": "\(String(format: "%.3f", seconds))",
-                    "branch.name": "\(done.report?.branch ?? "-")", "branch.action": "\(done.report?.branchAction.rawValue ?? "-")",
-                    "job.reason": "\(finished.reason ?? "")",
-                ])
+                logger.info(
+                    "job finished",
+                    metadata: [
+                        "job.state": "\(finished.state.rawValue)", "job.seconds": "\(String(format: "%.3f", seconds))",
+                        "branch.name": "\(done.report?.branch ?? "-")", "branch.action": "\(done.report?.branchAction.rawValue ?? "-")",
+                        "job.reason": "\(finished.reason ?? "")",
+                    ])
                 await onFinish(finished, done)
             case .failure(let failure):
                 finished = try await store.fail(job.id, worker: worker, reason: failure.message, retryable: failure.retryable)
-                logger.warning("job attempt failed", metadata: [
-                    "job.state": "\(finished.state.rawValue)", "error.message": "\(failure.message)",
-                    "job.retryable": "\(failure.retryable)",
-                ])
+                logger.warning(
+                    "job attempt failed",
+                    metadata: [
+                        "job.state": "\(finished.state.rawValue)", "error.message": "\(failure.message)",
+                        "job.retryable": "\(failure.retryable)",
+                    ])
                 await onFinish(finished, nil)
             }
         } catch {

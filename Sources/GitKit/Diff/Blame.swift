@@ -45,9 +45,10 @@ extension Repository {
         var hunks: [Blame.Hunk] = []
         for index in 0..<git_blame_get_hunk_count(blame) {
             guard let hunk = git_blame_get_hunk_byindex(blame, index)?.pointee else { continue }
-            hunks.append(Blame.Hunk(
-                commit: ObjectID(hunk.final_commit_id), startLine: hunk.final_start_line_number, lineCount: hunk.lines_in_hunk,
-                isBoundary: hunk.boundary != 0))
+            hunks.append(
+                Blame.Hunk(
+                    commit: ObjectID(hunk.final_commit_id), startLine: hunk.final_start_line_number, lineCount: hunk.lines_in_hunk,
+                    isBoundary: hunk.boundary != 0))
         }
         return Blame(path: path, hunks: hunks)
     }

@@ -17,7 +17,9 @@ package struct LineStat: Sendable, Hashable, Codable {
     package static func between(_ old: [UInt8], _ new: [UInt8], path: String) throws(GitError) -> LineStat {
         try BufferPatch.with(old, new, path: path) { patch throws(GitError) in
             let binary = git_patch_get_delta(patch).map { ($0.pointee.flags & GIT_DIFF_FLAG_BINARY.rawValue) != 0 } ?? false
-            var context = 0, added = 0, removed = 0
+            var context = 0
+            var added = 0
+            var removed = 0
             try LibGit2.check(git_patch_line_stats(&context, &added, &removed, patch), "counting lines of '\(path)'")
             return LineStat(added: added, removed: removed, binary: binary)
         }

@@ -31,9 +31,10 @@ package struct LineHunk: Sendable, Hashable {
                 var lines = 0
                 try LibGit2.check(git_patch_get_hunk(&hunk, &lines, patch, index), "reading a hunk of '\(path)'", subject: path)
                 guard let value = hunk?.pointee else { continue }
-                hunks.append(LineHunk(
-                    oldStart: Int(value.old_start), oldCount: Int(value.old_lines),
-                    newStart: Int(value.new_start), newCount: Int(value.new_lines)))
+                hunks.append(
+                    LineHunk(
+                        oldStart: Int(value.old_start), oldCount: Int(value.old_lines),
+                        newStart: Int(value.new_start), newCount: Int(value.new_lines)))
             }
             return hunks
         }

@@ -15,8 +15,9 @@ extension Repository {
         try LibGit2.check(git_tree_lookup(&headTree, handle, &headRaw), "reading the tree of \(head.short)", subject: path)
         defer { git_tree_free(headTree) }
         var diff: OpaquePointer?
-        try LibGit2.check(git_diff_tree_to_tree(&diff, handle, baseTree, headTree, nil),
-                          "comparing \(base.short) with \(head.short)", subject: path)
+        try LibGit2.check(
+            git_diff_tree_to_tree(&diff, handle, baseTree, headTree, nil),
+            "comparing \(base.short) with \(head.short)", subject: path)
         defer { git_diff_free(diff) }
         var entries: [Snapshot.Entry] = []
         for position in 0..<git_diff_num_deltas(diff) {

@@ -17,8 +17,9 @@ extension Repository {
         git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
         options.flags |= GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
         var diff: OpaquePointer?
-        try LibGit2.check(git_diff_tree_to_index(&diff, handle, tree, index.handle, &options),
-                          "comparing the index with HEAD", subject: path)
+        try LibGit2.check(
+            git_diff_tree_to_index(&diff, handle, tree, index.handle, &options),
+            "comparing the index with HEAD", subject: path)
         defer { git_diff_free(diff) }
         var paths: [StagedIndex.StagedPath] = []
         for position in 0..<git_diff_num_deltas(diff) {

@@ -63,8 +63,9 @@ extension Repository {
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) throws(GitError) -> StagedIndex {
         guard !isBare else {
-            throw GitError(.other, "'\(path)' is a bare repository: it has no index to fix", subject: path,
-                           hint: "run this in a working tree (the pre-commit hook does)")
+            throw GitError(
+                .other, "'\(path)' is a bare repository: it has no index to fix", subject: path,
+                hint: "run this in a working tree (the pre-commit hook does)")
         }
         let file: String
         if let indexFile, !indexFile.isEmpty {

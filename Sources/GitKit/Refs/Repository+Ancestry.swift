@@ -8,7 +8,8 @@ extension Repository {
     ///   example an old tip that `git gc` pruned after a force-push).
     package func isAncestor(_ ancestor: ObjectID, of descendant: ObjectID) throws(GitError) -> Bool {
         if ancestor == descendant { return true }
-        var commit = descendant.raw, base = ancestor.raw
+        var commit = descendant.raw
+        var base = ancestor.raw
         let result = git_graph_descendant_of(handle, &commit, &base)
         try LibGit2.check(result) { code, _ in
             GitError(
@@ -25,7 +26,8 @@ extension Repository {
     /// no history.
     package func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID? {
         var out = git_oid()
-        var first = one.raw, second = two.raw
+        var first = one.raw
+        var second = two.raw
         let code = git_merge_base(&out, handle, &first, &second)
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try LibGit2.check(code, "finding the merge base of \(one.short) and \(two.short)", subject: path)

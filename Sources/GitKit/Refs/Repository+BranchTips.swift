@@ -1,4 +1,3 @@
-
 extension Repository {
     /// The tips of several branches at once; a branch that does not exist is absent from the result.
     ///

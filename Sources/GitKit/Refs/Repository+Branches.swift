@@ -122,7 +122,7 @@ extension Repository {
         while true {
             do {
                 return try body()
-            } catch where error.code == .locked && clock.now.advanced(by: delay) < deadline {
+            } catch  where error.code == .locked && clock.now.advanced(by: delay) < deadline {
                 Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18 + Double(delay.components.seconds))
                 delay = min(delay * 2, .milliseconds(200))
             }

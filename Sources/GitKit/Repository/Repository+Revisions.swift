@@ -62,7 +62,8 @@ extension Repository {
         var walk: OpaquePointer?
         try LibGit2.check(git_revwalk_new(&walk, handle), "walking history")
         defer { git_revwalk_free(walk) }
-        var tipRaw = tip.raw, baseRaw = base.raw
+        var tipRaw = tip.raw
+        var baseRaw = base.raw
         try LibGit2.check(git_revwalk_push(walk, &tipRaw), "walking from \(tip.short)")
         try LibGit2.check(git_revwalk_hide(walk, &baseRaw), "walking to \(base.short)")
         var result: [ObjectID] = []
@@ -82,8 +83,9 @@ extension Repository {
         var raw = id.raw
         var commit: OpaquePointer?
         try LibGit2.check(git_commit_lookup(&commit, handle, &raw)) { code, _ in
-            GitError(code == GIT_ENOTFOUND.rawValue ? .notFound : .other,
-                     "commit \(id) cannot be read from '\(path)'", subject: id.description)
+            GitError(
+                code == GIT_ENOTFOUND.rawValue ? .notFound : .other,
+                "commit \(id) cannot be read from '\(path)'", subject: id.description)
         }
         defer { git_commit_free(commit) }
         return try body(commit!)

@@ -159,7 +159,6 @@ package enum PackWriter {
         return index
     }
 
-
     /// Writes `bytes` to a new temporary file in `directory`, flushes it to disk and renames it
     /// to `path`. Created read-only (0444 less the umask, as git leaves packs). A file already there is the same
     /// pack (its name is its checksum): kept.

@@ -102,8 +102,9 @@ extension Repository {
                 return git_index_add(index, &entry)
             }
             try LibGit2.check(code) { _, message in
-                GitError(.invalidChange, "cannot place '\(change.path)' in the new tree: \(message)",
-                         subject: change.path, hint: "paths must be relative, slash-separated and without '.' or '..' parts")
+                GitError(
+                    .invalidChange, "cannot place '\(change.path)' in the new tree: \(message)",
+                    subject: change.path, hint: "paths must be relative, slash-separated and without '.' or '..' parts")
             }
         }
         var out = git_oid()

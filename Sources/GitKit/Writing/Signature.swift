@@ -25,8 +25,9 @@ package struct Signature: Sendable, Hashable {
         var out: UnsafeMutablePointer<git_signature>?
         let seconds = git_time_t((date ?? Date()).timeIntervalSince1970.rounded(.down))
         try LibGit2.check(git_signature_new(&out, name, email, seconds, Int32(timeZoneOffsetMinutes))) { _, message in
-            GitError(.invalidChange, "invalid commit identity '\(name) <\(email)>': \(message)",
-                     hint: "set user.name and user.email to plain text without angle brackets")
+            GitError(
+                .invalidChange, "invalid commit identity '\(name) <\(email)>': \(message)",
+                hint: "set user.name and user.email to plain text without angle brackets")
         }
         return out!
     }

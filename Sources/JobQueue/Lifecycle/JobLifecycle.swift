@@ -54,10 +54,18 @@ package struct JobLifecycle: Sendable, Hashable {
     package mutating func complete(_ outcome: JobOutcome) throws(JobTransitionError) -> Effect {
         guard state == .running else { throw JobTransitionError(event: "complete", state: state) }
         switch outcome {
-        case .succeeded: state = .succeeded; reason = nil
-        case .noChange: state = .noChange; reason = nil
-        case .blocked(let why): state = .blocked; reason = why
-        case .superseded(let why): state = .superseded; reason = why
+        case .succeeded:
+            state = .succeeded
+            reason = nil
+        case .noChange:
+            state = .noChange
+            reason = nil
+        case .blocked(let why):
+            state = .blocked
+            reason = why
+        case .superseded(let why):
+            state = .superseded
+            reason = why
         }
         return .finish(state)
     }

@@ -60,7 +60,9 @@ package struct JobRequest: Sendable, Hashable, Codable {
     }
 
     private enum KeyPart: Encodable {
-        case string(String), list([String]), map([String: String])
+        case string(String)
+        case list([String])
+        case map([String: String])
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {

@@ -67,8 +67,10 @@ extension JobStore {
             db, sql: "SELECT * FROM jobs WHERE lineage_key = ? AND state = 'queued' AND id != ?",
             arguments: [request.lineageKey, id])
         for job in older {
-            try transition(job, in: db, now: now, detail: "superseded by job \(id) on base \(request.base)",
-                           supersededBy: id) { lifecycle throws(JobTransitionError) in try lifecycle.supersede() }
+            try transition(
+                job, in: db, now: now, detail: "superseded by job \(id) on base \(request.base)",
+                supersededBy: id
+            ) { lifecycle throws(JobTransitionError) in try lifecycle.supersede() }
         }
         return .enqueued(try existing(id, in: db), superseded: older.map(\.id))
     }

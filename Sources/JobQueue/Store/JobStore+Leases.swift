@@ -16,16 +16,21 @@ extension JobStore {
     package func claim(worker: String, lease: Double = 60, now: Date = Date()) async throws(JobQueueError) -> JobClaim? {
         try await write { [self] db in
             try expireLeases(in: db, now: now)
-            guard let job = try Job.fetchAll(
-                db, sql: """
-                    SELECT * FROM jobs WHERE state = 'queued' AND not_before <= ?
-                      AND repository NOT IN (SELECT repository FROM jobs WHERE state = 'running')
-                    ORDER BY not_before, id LIMIT 1
-                    """,
-                arguments: [now.timeIntervalSince1970]
-            ).first else { return nil }
-            let (claimed, effect) = try transition(job, in: db, now: now, worker: worker, lease: lease,
-                                                   detail: "claimed") { lifecycle throws(JobTransitionError) in
+            guard
+                let job = try Job.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM jobs WHERE state = 'queued' AND not_before <= ?
+                          AND repository NOT IN (SELECT repository FROM jobs WHERE state = 'running')
+                        ORDER BY not_before, id LIMIT 1
+                        """,
+                    arguments: [now.timeIntervalSince1970]
+                ).first
+            else { return nil }
+            let (claimed, effect) = try transition(
+                job, in: db, now: now, worker: worker, lease: lease,
+                detail: "claimed"
+            ) { lifecycle throws(JobTransitionError) in
                 try lifecycle.claim()
             }
             guard case .run(let attempt) = effect else { return nil }
@@ -40,11 +45,14 @@ extension JobStore {
     /// running job, and those were looked for when they became so.
     package func nextDue(after now: Date = Date()) async throws(JobQueueError) -> Date? {
         try await read { [self] db in
-            try Double.fetchOne(db, sql: """
-                SELECT MIN(due) FROM (
-                  SELECT MIN(not_before) AS due FROM jobs WHERE state = 'queued' AND not_before > ?1
-                  UNION ALL SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running' AND lease_expires_at > ?1)
-                """, arguments: [now.timeIntervalSince1970]).map(Date.init(timeIntervalSince1970:))
+            try Double.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(due) FROM (
+                      SELECT MIN(not_before) AS due FROM jobs WHERE state = 'queued' AND not_before > ?1
+                      UNION ALL SELECT MIN(lease_expires_at) FROM jobs WHERE state = 'running' AND lease_expires_at > ?1)
+                    """, arguments: [now.timeIntervalSince1970]
+            ).map(Date.init(timeIntervalSince1970:))
         }
     }
 

@@ -32,7 +32,8 @@ package final class JobStore: Sendable {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw JobQueueError(
-                .unavailable, "cannot open the job database '\(path)'", hint:
+                .unavailable, "cannot open the job database '\(path)'",
+                hint:
                     "check that the state directory exists, is writable by sparkd, and that the file is an SQLite database",
                 underlying: String(describing: error))
         }
@@ -77,9 +78,10 @@ package final class JobStore: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JobQueueError) -> T {
         let result: Result<T, JobQueueError> = await withCheckedContinuation { continuation in
             pool.asyncRead { database in
-                continuation.resume(returning: Result { () throws(JobQueueError) -> T in
-                    do { return try body(database.get()) } catch { throw Self.translate(error) }
-                })
+                continuation.resume(
+                    returning: Result { () throws(JobQueueError) -> T in
+                        do { return try body(database.get()) } catch { throw Self.translate(error) }
+                    })
             }
         }
         return try result.get()

@@ -1,4 +1,5 @@
 internal import Foundation
+
 /// Keeps a license header at the top of source files (`fix: license-header`).
 ///
 /// - When the file's first comment block already holds the header text (compared

@@ -50,8 +50,12 @@ struct LineEndingCounts {
     /// The most common ending; ties go to LF, then CRLF, then CR (Python's `>=`
     /// scan over `(CR, CRLF, LF)`).
     var mostCommon: LineEnding {
-        var best = LineEnding.cr, most = cr
-        if crlf >= most { best = .crlf; most = crlf }
+        var best = LineEnding.cr
+        var most = cr
+        if crlf >= most {
+            best = .crlf
+            most = crlf
+        }
         if lf >= most { best = .lf }
         return best
     }

@@ -53,7 +53,10 @@ package struct TrailingWhitespaceFixer: Fixer, Hashable {
             if isMarkdown, endsInTwoSpacesAndIsNotBlank(p, lineStart, contentEnd) {
                 keptEnd = p.rstripEnd(from: lineStart, to: contentEnd &- 2, stripping: strip)
                 hardBreak = true
-                if keptEnd == contentEnd &- 2 { keptEnd = contentEnd; hardBreak = false }
+                if keptEnd == contentEnd &- 2 {
+                    keptEnd = contentEnd
+                    hardBreak = false
+                }
             } else {
                 keptEnd = p.rstripEnd(from: lineStart, to: contentEnd, stripping: strip)
             }

@@ -11,7 +11,10 @@ package enum SourceLanguage: String, CaseIterable, Sendable, Hashable, Comparabl
     /// A language by its name or a common alias (`js`, `ts`, `sh`, `bash`, `c++`, `py`, …).
     package init?(name: String) {
         let lowered = name.lowercased()
-        if let exact = SourceLanguage(rawValue: lowered) { self = exact; return }
+        if let exact = SourceLanguage(rawValue: lowered) {
+            self = exact
+            return
+        }
         guard let alias = Self.aliases[lowered] else { return nil }
         self = alias
     }

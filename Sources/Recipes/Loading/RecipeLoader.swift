@@ -22,11 +22,13 @@ package enum RecipeLoader {
             throw RecipeError(.syntax, "recipe file is not valid UTF-8", file: file, hint: "save the file as UTF-8")
         }
         let expected = catalogRoot.flatMap { expectedID(forFile: file, catalogRoot: $0) }
-        return try parse(text, file: file, expectedID: expected, readSource: { name in
-            let path = StepParser.sibling(name, of: file)
-            guard case .success(let bytes) = LocalFile.read(path) else { return nil }
-            return String(validating: bytes, as: UTF8.self)
-        })
+        return try parse(
+            text, file: file, expectedID: expected,
+            readSource: { name in
+                let path = StepParser.sibling(name, of: file)
+                guard case .success(let bytes) = LocalFile.read(path) else { return nil }
+                return String(validating: bytes, as: UTF8.self)
+            })
     }
 
     /// Parses recipe YAML held in memory (e.g. read from a git snapshot). `file`

@@ -33,8 +33,10 @@ struct RecipeParser {
             case "id": recipe.id = try id(value)
             case "version": recipe.version = try version(value)
             case "title": recipe.title = try reader.nonEmptyString(value, key: "title", in: "recipe")
-            case "description": recipe.description = value.null == nil
-                ? try reader.string(value, key: "description", in: "recipe") : nil
+            case "description":
+                recipe.description =
+                    value.null == nil
+                    ? try reader.string(value, key: "description", in: "recipe") : nil
             case "kind": recipe.kind = try kind(value)
             case "languages": recipe.languages = try languages(value)
             case "parameters": break

@@ -37,7 +37,8 @@ extension StepParser {
             do {
                 _ = try declaration.compile(defaults)
             } catch {
-                let location = error.part == .where
+                let location =
+                    error.part == .where
                     ? whereLocation(in: declaration, defaults: defaults, nodes: whereNodes)
                     : location(of: error, in: declaration, nodes: nodes)
                 throw declaration.recipeError(error, at: location)
@@ -65,7 +66,8 @@ extension StepParser {
                 of: item, in: itemContext, valid: ["hole"] + kinds,
                 expected: "a mapping such as '{ hole: x, matches: \"^\\\\w+$\" }'")
             guard let hole = entries.first(where: { $0.key == "hole" }) else {
-                throw reader.error(.missingKey, "\(itemContext) has no 'hole'", at: item, key: "hole",
+                throw reader.error(
+                    .missingKey, "\(itemContext) has no 'hole'", at: item, key: "hole",
                     hint: "name the hole the condition is about, e.g. 'hole: x'")
             }
             let conditions = entries.filter { kinds.contains($0.key) }

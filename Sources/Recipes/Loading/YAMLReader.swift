@@ -144,8 +144,9 @@ package struct YAMLReader {
             throw error(.wrongType, "'\(key)' in \(context) must be a whole number, not '\(text)'", at: node, key: key)
         }
         guard value >= minimum else {
-            throw error(.invalidValue, "'\(key)' in \(context) must be at least \(minimum), not \(value)", at: node, key: key,
-                        hint: minimum > 0 ? "limits and counts are positive" : nil)
+            throw error(
+                .invalidValue, "'\(key)' in \(context) must be at least \(minimum), not \(value)", at: node, key: key,
+                hint: minimum > 0 ? "limits and counts are positive" : nil)
         }
         return value
     }

@@ -1,4 +1,5 @@
 internal import Foundation
+
 /// Whether file content is text or binary.
 package enum ContentKind: Sendable, Hashable {
     case text, binary

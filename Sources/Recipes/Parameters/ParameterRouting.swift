@@ -36,7 +36,8 @@ package enum ParameterRouting {
     private static func undeclared(_ name: String, recipes: [Recipe]) -> RecipeError {
         let declared = recipes.flatMap { recipe in recipe.parameters.map { "\(recipe.id):\($0.name)" } }
         let names = Array(Set(recipes.flatMap { $0.parameters.map(\.name) })).sorted()
-        var message = "no recipe of this job declares parameter '\(name)' (recipes: "
+        var message =
+            "no recipe of this job declares parameter '\(name)' (recipes: "
             + recipes.map(\.id).joined(separator: ", ") + ")"
         if let near = Suggestions.nearest(to: name, in: names).first { message += "; did you mean '\(near)'?" }
         return RecipeError(

@@ -139,9 +139,10 @@ package struct PreparedRecipe: Sendable {
 
     /// Every recipe in the include tree, this one first.
     var includedRecipes: [PreparedRecipe] {
-        [self] + steps.flatMap { step -> [PreparedRecipe] in
-            if case .include(let included) = step { return included.includedRecipes }
-            return []
-        }
+        [self]
+            + steps.flatMap { step -> [PreparedRecipe] in
+                if case .include(let included) = step { return included.includedRecipes }
+                return []
+            }
     }
 }

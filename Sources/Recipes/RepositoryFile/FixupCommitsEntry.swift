@@ -27,8 +27,9 @@ package struct FixupCommitsEntry: Sendable, Hashable {
             } else {
                 let recipes = try reader.strings(item.value, key: "recipes", in: here, allowScalar: true, example: "[fixup/trailing-whitespace]")
                 guard !recipes.isEmpty else {
-                    throw reader.error(.invalidValue, "'recipes' of \(here) is empty", at: item.value, key: "recipes",
-                                       hint: "list recipe ids, or leave 'recipes' out for the three whitespace fixups")
+                    throw reader.error(
+                        .invalidValue, "'recipes' of \(here) is empty", at: item.value, key: "recipes",
+                        hint: "list recipe ids, or leave 'recipes' out for the three whitespace fixups")
                 }
                 entry.recipes = recipes.map(\.value)
             }

@@ -56,8 +56,9 @@ package struct RecipeRuleEntry: Sendable, Hashable {
             case "shard":
                 let value = try reader.nonEmptyString(entry.value, key: "shard", in: context)
                 guard value == "directory" else {
-                    throw reader.error(.invalidValue, "unknown shard kind '\(value)'", at: entry.value, key: "shard",
-                                       hint: "use 'shard: directory' (one review branch per top-level directory), or leave it out")
+                    throw reader.error(
+                        .invalidValue, "unknown shard kind '\(value)'", at: entry.value, key: "shard",
+                        hint: "use 'shard: directory' (one review branch per top-level directory), or leave it out")
                 }
                 rule.shardByDirectory = true
             default:

@@ -43,8 +43,9 @@ package struct RepositoryFile: Sendable, Hashable {
             case "version":
                 let number = try reader.integer(entry.value, key: "version", in: path)
                 guard number == version else {
-                    throw reader.error(.invalidValue, "\(path) version \(number) is not supported", at: entry.value, key: "version",
-                                       hint: "this sparkd reads version \(version)")
+                    throw reader.error(
+                        .invalidValue, "\(path) version \(number) is not supported", at: entry.value, key: "version",
+                        hint: "this sparkd reads version \(version)")
                 }
             case "recipes":
                 parsed.rules = try RecipeRuleEntry.list(entry.value, in: path, reader: reader)
@@ -55,8 +56,9 @@ package struct RepositoryFile: Sendable, Hashable {
                     // Spelled as a bool parameter is (true/false, yes/no, on/off, 1/0).
                     let value = try reader.string(option.value, key: option.key, in: "'hook'")
                     guard case .bool(let flag)? = ParameterType.bool.convert(value) else {
-                        throw reader.error(.invalidValue, "'fail_on_error' must be true or false, not '\(value)'", at: option.value,
-                                           key: "fail_on_error")
+                        throw reader.error(
+                            .invalidValue, "'fail_on_error' must be true or false, not '\(value)'", at: option.value,
+                            key: "fail_on_error")
                     }
                     parsed.failOnError = flag
                 }

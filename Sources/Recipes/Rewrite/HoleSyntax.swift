@@ -15,7 +15,9 @@ enum HoleSyntax {
     static func holes(in text: [UInt8], part: RewriteRuleError.Part) throws(RewriteRuleError) -> [Span] {
         var spans: [Span] = []
         var i = 0
-        let colon = UInt8(ascii: ":"), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        let colon = UInt8(ascii: ":")
+        let open = UInt8(ascii: "[")
+        let close = UInt8(ascii: "]")
         while i + 1 < text.count {
             guard text[i] == colon, text[i + 1] == open else {
                 i += 1

@@ -32,10 +32,11 @@ struct StructuralMatcher {
         ends = [Int](repeating: -1, count: slotCount)
         memo = FailureMemo(rows: template.memoRows, positions: view.count)
         budget = 1_000_000 + 64 * view.count
-        firstLiteral = template.elements.lazy.compactMap {
-            if case .literal(let literal) = $0 { return literal.bytes }
-            return nil
-        }.first ?? []
+        firstLiteral =
+            template.elements.lazy.compactMap {
+                if case .literal(let literal) = $0 { return literal.bytes }
+                return nil
+            }.first ?? []
     }
 
     /// The text bound to a slot by the last successful `find`.

@@ -1,6 +1,6 @@
 internal import ArgumentParser
-internal import Recipes
 internal import Diagnostics
+internal import Recipes
 
 /// `--param NAME=VALUE` (or `RECIPE:NAME=VALUE`), repeatable, for `apply` and `fix`.
 struct ParameterArguments: ParsableArguments {

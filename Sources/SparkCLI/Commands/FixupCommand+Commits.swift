@@ -1,6 +1,6 @@
 internal import ArgumentParser
-internal import Foundation
 internal import FixupHook
+internal import Foundation
 internal import GitKit
 internal import Recipes
 internal import SparkEngine
@@ -27,8 +27,10 @@ extension FixupCommand {
 
     static func humanLines(_ report: FixupCommitsReport) -> [String] {
         let range = "\(report.baseRevision)..\(report.headRevision)"
-        var lines = ["sparkd: \(report.commitsInRange) commit\(report.commitsInRange == 1 ? "" : "s") in \(range) "
-            + "(\(report.base.prefix(12))..\(report.head.prefix(12)))"]
+        var lines = [
+            "sparkd: \(report.commitsInRange) commit\(report.commitsInRange == 1 ? "" : "s") in \(range) "
+                + "(\(report.base.prefix(12))..\(report.head.prefix(12)))"
+        ]
         func describe(_ files: [FixupCommitsReport.FixedLines]) -> String {
             files.map { file in
                 let numbers = file.lines.map(String.init).joined(separator: ", ")

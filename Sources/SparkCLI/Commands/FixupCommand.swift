@@ -1,6 +1,6 @@
 internal import ArgumentParser
-internal import Foundation
 internal import FixupHook
+internal import Foundation
 internal import GitKit
 internal import Recipes
 

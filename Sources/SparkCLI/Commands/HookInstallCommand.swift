@@ -111,7 +111,8 @@ struct HookError: DiagnosticError {
     /// `message` with the system's reason for the last failed call (`errno`, read here: call it
     /// before anything else can change it).
     static func io(_ message: String, subject: String) -> HookError {
-        HookError(.io, "\(message): \(String(cString: strerror(errno)))", subject: subject,
-                  hint: "check the permissions of \((subject as NSString).deletingLastPathComponent)")
+        HookError(
+            .io, "\(message): \(String(cString: strerror(errno)))", subject: subject,
+            hint: "check the permissions of \((subject as NSString).deletingLastPathComponent)")
     }
 }

@@ -29,8 +29,9 @@ struct HookUninstallCommand: ParsableCommand {
                 return finish(hook: hook, action: action)
             }
             guard ours else {
-                throw HookError(.foreignHook, "\(hook) was not written by sparkd; left it alone", subject: hook,
-                                hint: "remove it by hand if you mean to")
+                throw HookError(
+                    .foreignHook, "\(hook) was not written by sparkd; left it alone", subject: hook,
+                    hint: "remove it by hand if you mean to")
             }
             if HookScript.isPresent(chained) {
                 guard rename(chained, hook) == 0 else {

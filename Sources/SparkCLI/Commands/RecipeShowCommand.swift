@@ -35,7 +35,10 @@ struct RecipeShowCommand: AsyncParsableCommand {
             var lines = ["\(details.id)@\(details.version) — \(details.title)"]
             lines.append("kind: \(details.kind)   languages: \(details.languages.joined(separator: ", "))")
             if let source = details.source { lines.append("file: \(source)") }
-            if let description = details.description { lines.append(""); lines.append(description) }
+            if let description = details.description {
+                lines.append("")
+                lines.append(description)
+            }
             lines.append("")
             lines.append("steps:")
             lines += details.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }

@@ -1,5 +1,5 @@
-internal import Recipes
 internal import Diagnostics
+internal import Recipes
 
 /// What `sparkctl recipe test` prints: per case `PASS id case`, `FAIL id case` or `ERROR id case`
 /// with the reasons indented below, `NONE id` for a recipe without cases, and last the line

@@ -59,7 +59,8 @@ struct WSEEstimateCommand: AsyncParsableCommand {
                 .missingKey, "nothing to estimate", key: "--arch",
                 hint: "pass --arch FILE.json (schema in shared/wse/README.md) or --profile NAME")
         }
-        var model = try profile.map { name throws(WSEError) in try Profile.named(name).model }
+        var model =
+            try profile.map { name throws(WSEError) in try Profile.named(name).model }
             ?? PerformanceModel(architecture: Profile.codexSparkArchitecture, contextWindow: CalibrationSet.context)
         if let arch {
             model.architecture = try ModelArchitecture.load(path: arch)
@@ -79,7 +80,8 @@ struct WSEEstimateCommand: AsyncParsableCommand {
     }
 
     static func table(_ estimate: Estimate, model: PerformanceModel) -> String {
-        let devices = model.hardware.kind == .waferScale
+        let devices =
+            model.hardware.kind == .waferScale
             ? "\(estimate.devices) wafer\(estimate.devices == 1 ? "" : "s")" : "\(estimate.devices) GPUs"
         let rows: [(String, String)] = [
             ("model", model.architecture.name),

@@ -1,4 +1,5 @@
 internal import Foundation
+
 /// Reads single-line scalar values of top-level keys from a YAML mapping (`socket: /run/x.sock`,
 /// quoted or plain, with trailing comments). Enough for sparkctl to find the socket in
 /// `sparkd.yml` without linking Yams into SparkCLI (Package.swift gives SparkCLI no direct Yams
@@ -8,7 +9,8 @@ enum TopLevelScalars {
         var values: [String: String] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             guard let first = line.first, first != " ", first != "\t", first != "#",
-                  let colon = line.firstIndex(of: ":") else { continue }
+                let colon = line.firstIndex(of: ":")
+            else { continue }
             let key = String(line[..<colon]).trimmingSpaces
             guard keys.contains(key), values[key] == nil else { continue }
             if let value = scalar(line[line.index(after: colon)...]) { values[key] = value }

@@ -1,6 +1,6 @@
+internal import FixupHook
 internal import Foundation
 internal import GitKit
-internal import FixupHook
 
 /// The `pre-commit` hook `sparkctl hook install` writes, and how to tell it from a foreign one.
 enum HookScript {

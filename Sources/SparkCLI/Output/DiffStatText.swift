@@ -16,7 +16,8 @@ enum DiffStatText {
             let minus = Int((Double(file.removed) * scale).rounded(.up))
             return " \(padded) | \(total) " + String(repeating: "+", count: plus) + String(repeating: "-", count: minus)
         }
-        let added = files.map(\.added).reduce(0, +), removed = files.map(\.removed).reduce(0, +)
+        let added = files.map(\.added).reduce(0, +)
+        let removed = files.map(\.removed).reduce(0, +)
         out.append(
             " \(files.count) file\(files.count == 1 ? "" : "s") changed, "
                 + "\(added) insertion\(added == 1 ? "" : "s")(+), \(removed) deletion\(removed == 1 ? "" : "s")(-)")

@@ -136,7 +136,8 @@ package struct ApplyRunner: Sendable {
 
         // Re-running a job on the same base must not churn the branch: keep an identical change.
         if let existing, try repository.parents(of: existing) == [base],
-           try repository.treeOfCommit(existing) == repository.treeOfCommit(commit) {
+            try repository.treeOfCommit(existing) == repository.treeOfCommit(commit)
+        {
             report.commit = existing.description
             report.branchAction = .unchanged
             clock.lap("branch")

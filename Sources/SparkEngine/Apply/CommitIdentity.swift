@@ -1,5 +1,5 @@
-package import GitKit
 internal import Foundation
+package import GitKit
 
 /// Who review commits name, as git decides it: `GIT_AUTHOR_*` / `GIT_COMMITTER_*` from the
 /// environment, then `user.name` / `user.email` from the repository's configuration, then

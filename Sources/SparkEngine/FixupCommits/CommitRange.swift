@@ -1,5 +1,5 @@
-package import GitKit
 internal import Foundation
+package import GitKit
 
 /// `BASE..HEAD` as `sparkctl fixup --commits` takes it: the commits reachable from HEAD and not
 /// from BASE, which must form one line of single-parent commits on top of BASE (what
@@ -81,7 +81,8 @@ package struct CommitRange: Sendable, Hashable {
         } catch {
             var error = error
             if error.code == .unknownRevision {
-                error.hint = "both ends of \(description) must name commits of '\(repository.path)' "
+                error.hint =
+                    "both ends of \(description) must name commits of '\(repository.path)' "
                     + "(a branch, tag or commit id; see `git log --oneline` or `git branch -a`)"
             }
             throw error

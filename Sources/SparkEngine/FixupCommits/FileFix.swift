@@ -33,12 +33,14 @@ struct FileFix {
         let lineCount = headLines.count
         var hunks: [Hunk] = []
         for hunk in try LineHunk.between(head, fixed, path: path) {
-            let pieces = hunk.oldCount == hunk.newCount && hunk.oldCount > 1
+            let pieces =
+                hunk.oldCount == hunk.newCount && hunk.oldCount > 1
                 ? (0..<hunk.oldCount).map { LineHunk(oldStart: hunk.oldStart + $0, oldCount: 1, newStart: hunk.newStart + $0, newCount: 1) }
                 : [hunk]
             for piece in pieces {
                 // An insertion is the business of the line it follows (or the first line).
-                let lines = piece.oldCount > 0
+                let lines =
+                    piece.oldCount > 0
                     ? Array(piece.oldStart..<(piece.oldStart + piece.oldCount))
                     : [min(max(piece.oldStart, 1), max(lineCount, 1))]
                 let commits = lines.compactMap { line -> Int? in
@@ -97,7 +99,11 @@ struct FileFix {
         for position in hunks.indices where hunks[position].target == old { hunks[position].target = new }
     }
 
-    private enum Failure { case pick(Int), fixup(Int), result }
+    private enum Failure {
+        case pick(Int)
+        case fixup(Int)
+        case result
+    }
 
     /// The autosquash rebase of this file, in memory: nil when it is clean and ends with the
     /// settled content.
@@ -105,8 +111,9 @@ struct FileFix {
         var state = versions[0] ?? []
         for index in 0..<(versions.count - 1) {
             if versions[index] != versions[index + 1] {
-                guard let merged = try MergeFile.merge(
-                    ancestor: versions[index] ?? [], ours: state, theirs: versions[index + 1] ?? [], path: path)
+                guard
+                    let merged = try MergeFile.merge(
+                        ancestor: versions[index] ?? [], ours: state, theirs: versions[index + 1] ?? [], path: path)
                 else { return .pick(index) }
                 state = merged
             }

@@ -35,8 +35,9 @@ package enum FixupCommitMessage {
             let numbers = file.lines.map(String.init).joined(separator: ", ")
             lines.append("  \(file.path): line\(file.lines.count == 1 ? "" : "s") \(numbers) (\(file.recipes.joined(separator: ", ")))")
             if !file.movedLines.isEmpty {
-                lines.append("    moved here from an earlier commit so the rebase replays cleanly: "
-                    + file.movedLines.map(String.init).joined(separator: ", "))
+                lines.append(
+                    "    moved here from an earlier commit so the rebase replays cleanly: "
+                        + file.movedLines.map(String.init).joined(separator: ", "))
             }
         }
         lines.append("")

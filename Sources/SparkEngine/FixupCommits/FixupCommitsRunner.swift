@@ -14,8 +14,10 @@ package enum FixupCommitsRunner {
     /// Runs `request` in `repository` (the caller's handle, already open for the request's range).
     package static func run(_ request: FixupCommitsRequest, in repository: Repository) throws -> FixupCommitsReport {
         let range = try request.range.resolve(in: repository)
-        let branch = request.branch ?? FixupCommitsRequest.defaultBranch(
-            head: request.range.head, headID: range.head, repository: repository, prefix: request.branchPrefix)
+        let branch =
+            request.branch
+            ?? FixupCommitsRequest.defaultBranch(
+                head: request.range.head, headID: range.head, repository: repository, prefix: request.branchPrefix)
         guard Repository.isValidBranchName(branch) else {
             throw GitError(
                 .invalidName, "'\(branch)' is not a valid branch name", subject: branch,
@@ -32,10 +34,11 @@ package enum FixupCommitsRunner {
         let targets = Set(fixes.flatMap { $0.hunks.compactMap(\.target) }).sorted()
         for target in targets {
             let id = range.commits[target].description
-            report.fixups.append(FixupCommitsReport.Fixup(
-                subject: FixupCommitMessage.subject(target: id, targetSubject: subjects[target], rangeSubjects: subjects),
-                target: id, targetSubject: subjects[target], commit: nil,
-                files: fixes.compactMap { $0.lines { $0.target == target } }))
+            report.fixups.append(
+                FixupCommitsReport.Fixup(
+                    subject: FixupCommitMessage.subject(target: id, targetSubject: subjects[target], rangeSubjects: subjects),
+                    target: id, targetSubject: subjects[target], commit: nil,
+                    files: fixes.compactMap { $0.lines { $0.target == target } }))
         }
         report.preExisting = fixes.compactMap { $0.lines { $0.introducedBy == nil } }
         if !report.fixups.isEmpty {
@@ -73,13 +76,14 @@ package enum FixupCommitsRunner {
                 // read once, and HEAD's is the one in hand.
                 var read: [ObjectID: [UInt8]] = [entry.id: head]
                 let earlier = [range.base] + range.commits[..<(range.commits.count - 1)]
-                let versions = try earlier.map { commit throws(GitError) -> [UInt8]? in
-                    guard let id = try repository.entry(at: entry.path, in: commit)?.id else { return nil }
-                    if let bytes = read[id] { return bytes }
-                    let bytes = try repository.contents(of: id)
-                    read[id] = bytes
-                    return bytes
-                } + [head]
+                let versions =
+                    try earlier.map { commit throws(GitError) -> [UInt8]? in
+                        guard let id = try repository.entry(at: entry.path, in: commit)?.id else { return nil }
+                        if let bytes = read[id] { return bytes }
+                        let bytes = try repository.contents(of: id)
+                        read[id] = bytes
+                        return bytes
+                    } + [head]
                 try fix.settle(versions: versions)
             }
             fixes.append(fix)
@@ -149,7 +153,8 @@ package enum FixupCommitsRunner {
         guard current.count == written.count, try repository.parents(of: current.first ?? existing) == [head] else { return nil }
         for (old, new) in zip(current, written) {
             guard try repository.treeOfCommit(old) == repository.treeOfCommit(new),
-                  try repository.message(of: old) == repository.message(of: new) else { return nil }
+                try repository.message(of: old) == repository.message(of: new)
+            else { return nil }
         }
         return current
     }

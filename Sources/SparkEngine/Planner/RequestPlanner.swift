@@ -70,8 +70,10 @@ package struct RequestPlanner: Sendable {
 
     /// Prompt tokens and output budget of a unit.
     func cost(path: String, byteCount: Int) -> (prompt: Int, budget: Int) {
-        (TokenEstimator.header(path: path) + TokenEstimator.tokens(byteCount: byteCount),
-         TokenEstimator.outputBudget(path: path, byteCount: byteCount))
+        (
+            TokenEstimator.header(path: path) + TokenEstimator.tokens(byteCount: byteCount),
+            TokenEstimator.outputBudget(path: path, byteCount: byteCount)
+        )
     }
 
     /// Whether a unit of `byteCount` bytes fits a request alone.
@@ -82,7 +84,8 @@ package struct RequestPlanner: Sendable {
 
     /// The largest unit (bytes) that fits a request alone, found by bisection on ``fitsAlone``.
     func largestUnit(path: String) -> Int {
-        var low = 0, high = window * TokenEstimator.bytesPerToken
+        var low = 0
+        var high = window * TokenEstimator.bytesPerToken
         while low < high {
             let middle = (low + high + 1) / 2
             if fitsAlone(path: path, byteCount: middle) { low = middle } else { high = middle - 1 }

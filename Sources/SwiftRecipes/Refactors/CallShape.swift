@@ -64,8 +64,9 @@ struct CallShape: Sendable, Hashable {
         while let dollar = scalars.firstIndex(of: "$") {
             output.unicodeScalars.append(contentsOf: scalars[..<dollar])
             scalars = scalars[(dollar + 1)...]
-            let name = String(String.UnicodeScalarView(
-                scalars.prefix { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+            let name = String(
+                String.UnicodeScalarView(
+                    scalars.prefix { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
             output += values[name] ?? "$" + name
             scalars = scalars.dropFirst(name.unicodeScalars.count)
         }
@@ -84,7 +85,9 @@ struct CallShapeError: Error {
 
 extension String {
     var trimmingWhitespace: String {
-        String(String.UnicodeScalarView(unicodeScalars.drop { $0.properties.isWhitespace }.reversed()
-            .drop { $0.properties.isWhitespace }.reversed()))
+        String(
+            String.UnicodeScalarView(
+                unicodeScalars.drop { $0.properties.isWhitespace }.reversed()
+                    .drop { $0.properties.isWhitespace }.reversed()))
     }
 }

@@ -71,7 +71,8 @@ struct AssertionConversion {
             if let accuracy {
                 guard name == "XCTAssertEqual" || name == "XCTAssertNotEqual" else { return nil }
                 let distance = "abs(\(a) - \(b))"
-                condition = name == "XCTAssertEqual"
+                condition =
+                    name == "XCTAssertEqual"
                     ? "\(distance) <= \(operands.operand(accuracy))" : "\(distance) > \(operands.operand(accuracy))"
             } else {
                 condition = "\(a) \(Self.comparisons[name]!) \(b)"

@@ -16,7 +16,8 @@ struct SkipConversion {
         guard ["XCTSkip", "XCTSkipIf", "XCTSkipUnless"].contains(name), arguments.allSatisfy({ $0.label == nil }),
             Self.inFunctionBody(Syntax(call))
         else { return nil }
-        let note = arguments.count > (name == "XCTSkip" ? 0 : 1)
+        let note =
+            arguments.count > (name == "XCTSkip" ? 0 : 1)
             ? "  // skipped: \(source.text(arguments[name == "XCTSkip" ? 0 : 1].expression))" : ""
         switch name {
         case "XCTSkip":

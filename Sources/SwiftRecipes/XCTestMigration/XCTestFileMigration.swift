@@ -1,6 +1,6 @@
+internal import Foundation
 internal import Recipes
 internal import SwiftSyntax
-internal import Foundation
 
 /// One pass of the XCTest migration over one file: what stays XCTest, and the edits
 /// for the rest (see ``XCTestMigrationRewriter``).
@@ -30,7 +30,8 @@ struct XCTestFileMigration {
         let testClassNames = Set(declarations.classes.compactMap { $0.superclass != nil ? $0.decl.name.text : nil })
         for entry in declarations.classes {
             guard let superclass = entry.superclass else { continue }
-            let isTestClass = superclass == "XCTestCase" || testClassNames.contains(superclass)
+            let isTestClass =
+                superclass == "XCTestCase" || testClassNames.contains(superclass)
                 || superclass.hasSuffix("TestCase") || superclass.hasSuffix("Tests")
             guard isTestClass else { continue }
             let name = entry.decl.name.text
@@ -226,9 +227,10 @@ struct XCTestFileMigration {
     private mutating func removeSuperCalls(_ body: CodeBlockSyntax, name: String) {
         for item in body.statements {
             let text = item.trimmedDescription.replacingOccurrences(of: " ", with: "")
-            guard text.hasPrefix("super.\(name)") || text.hasPrefix("trysuper.\(name)")
-                || text.hasPrefix("awaitsuper.\(name)") || text.hasPrefix("tryawaitsuper.\(name)")
-                || text.hasPrefix("try!super.\(name)")
+            guard
+                text.hasPrefix("super.\(name)") || text.hasPrefix("trysuper.\(name)")
+                    || text.hasPrefix("awaitsuper.\(name)") || text.hasPrefix("tryawaitsuper.\(name)")
+                    || text.hasPrefix("try!super.\(name)")
             else { continue }
             edits.append(SourceEdit(lineStart(of: item.start), lineEnd(after: item.end), ""))
         }

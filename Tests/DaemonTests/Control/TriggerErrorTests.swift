@@ -1,6 +1,6 @@
 import Daemon
-import Testing
 import Diagnostics
+import Testing
 
 @Suite("Trigger errors on the control socket")
 struct TriggerErrorTests {

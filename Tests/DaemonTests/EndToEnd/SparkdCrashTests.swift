@@ -1,7 +1,7 @@
 import Foundation
 import JobQueue
-import Testing
 import TestSupport
+import Testing
 
 /// DESIGN.md's reliability rule, against the real binary: kill -9 at any point loses no job and
 /// leaves no half-written ref.

@@ -1,7 +1,7 @@
 import Foundation
 import JobQueue
-import Testing
 import TestSupport
+import Testing
 
 /// `fixup_commits: { base: main }` through the real `sparkd --once`: a push to another watched
 /// branch gets fixup! commits that `git rebase -i --autosquash` folds in.

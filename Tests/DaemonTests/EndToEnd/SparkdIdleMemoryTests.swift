@@ -18,10 +18,11 @@ struct SparkdIdleMemoryTests {
 
         try await fixture.repo.commit(["later.txt": "later  \n"], message: "after the trim")
         let tip = try await fixture.repo.git("rev-parse", "main")
-        #expect(await eventually {
-            guard let branch = await fixture.branchTip("spark/fixup-trailing-whitespace") else { return false }
-            return (try? await fixture.repo.git("rev-parse", "\(branch)^")) == tip
-        }, "\(daemon.log)")
+        #expect(
+            await eventually {
+                guard let branch = await fixture.branchTip("spark/fixup-trailing-whitespace") else { return false }
+                return (try? await fixture.repo.git("rev-parse", "\(branch)^")) == tip
+            }, "\(daemon.log)")
         await #expect(try fixture.repo.git("show", "spark/fixup-trailing-whitespace:later.txt") == "later")
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0, "\(daemon.log)")

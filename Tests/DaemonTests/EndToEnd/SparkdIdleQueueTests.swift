@@ -1,8 +1,8 @@
 import ControlAPI
 import Foundation
+import JobQueue
 import TestSupport
 import Testing
-import JobQueue
 
 /// The workers look at the queue when there is a reason to: a job queued, an attempt ended, a
 /// backoff or a lease ending. An idle daemon does not ask SQLite every second.

@@ -1,7 +1,7 @@
 import Foundation
 import JobQueue
-import Testing
 import TestSupport
+import Testing
 
 /// `sparkd --config F --once`, the real binary on real repositories: the branch rules of
 /// DESIGN.md ("Review branches and commits") checked with the git command line.
@@ -168,10 +168,11 @@ struct SparkdOnceTests {
             rules: ["{ id: fixup/trailing-whitespace, on: [push], shard: directory }"])
         #expect(try await fixture.once().status == 0)
         let branches = try await fixture.branches().filter { $0.hasPrefix("spark/") }
-        #expect(branches == [
-            "spark/fixup-trailing-whitespace-sources", "spark/fixup-trailing-whitespace-tests",
-            "spark/fixup-trailing-whitespace-top-level",
-        ])
+        #expect(
+            branches == [
+                "spark/fixup-trailing-whitespace-sources", "spark/fixup-trailing-whitespace-tests",
+                "spark/fixup-trailing-whitespace-top-level",
+            ])
         await #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-sources") == "Sources/App/a.txt")
         await #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-tests") == "Tests/AppTests/b.txt")
         await #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-top-level") == "top.txt")

@@ -1,8 +1,8 @@
 import ControlAPI
 import Foundation
 import JobQueue
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 6's harder cases against the real binary: the base moving under a running job, bad
 /// repositories next to good ones, and a burst of pushes across many repositories.
@@ -25,10 +25,11 @@ struct SparkdRobustnessTests {
             tip = try await fixture.repo.git("rev-parse", "main")
         }
         #expect(tip != nil, "\(daemon.log)")
-        #expect(await eventually(timeout: 90) {
-            let jobs = (try? await store.jobs()) ?? []
-            return jobs.count == 2 && jobs.allSatisfy { $0.state.isFinal }
-        }, "\(daemon.log)")
+        #expect(
+            await eventually(timeout: 90) {
+                let jobs = (try? await store.jobs()) ?? []
+                return jobs.count == 2 && jobs.allSatisfy { $0.state.isFinal }
+            }, "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0)
 
@@ -109,9 +110,10 @@ struct SparkdRobustnessTests {
         #expect((entry(corrupt.path)?["error"] as? String)?.contains("main") == true)
         // The locked repository's job cannot move the branch: it waits and retries, never clobbers.
         let store = try fixture.store()
-        #expect(await eventually {
-            (try? await store.jobs())?.first { $0.request.repository == locked.path && $0.reason?.contains("lock") == true } != nil
-        }, "\(daemon.log)")
+        #expect(
+            await eventually {
+                (try? await store.jobs())?.first { $0.request.repository == locked.path && $0.reason?.contains("lock") == true } != nil
+            }, "\(daemon.log)")
 
         // Still serving the good repository.
         let before = await fixture.branchTip("spark/fixup-trailing-whitespace")
@@ -133,12 +135,12 @@ struct SparkdRobustnessTests {
         let state = directory.path + "/state"
         let config = directory.path + "/sparkd.yml"
         try """
-            state_dir: \(state)
-            workers: 2
-            repositories:
-            \(repositories.map { "  - path: \($0.path)\n    recipes:\n      - { id: fixup/trailing-whitespace, on: [push] }" }.joined(separator: "\n"))
+        state_dir: \(state)
+        workers: 2
+        repositories:
+        \(repositories.map { "  - path: \($0.path)\n    recipes:\n      - { id: fixup/trailing-whitespace, on: [push] }" }.joined(separator: "\n"))
 
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        """.write(toFile: config, atomically: true, encoding: .utf8)
         let daemon = try SparkdProcess(config: config, logPath: directory.path + "/sparkd.log")
         let store = try JobStore(path: state + "/jobs.sqlite")
         @Sendable func branchParent(_ repo: GitFixture) async -> String? {
@@ -171,8 +173,9 @@ struct SparkdRobustnessTests {
         let jobs = try await store.jobs(limit: 1000)
         let keys = jobs.map { "\($0.request.repository)@\($0.request.base)" }
         #expect(Set(keys).count == keys.count, "one job per repository and base")
-        #expect(jobs.allSatisfy { [.succeeded, .superseded, .noChange].contains($0.state) },
-                "\(jobs.filter { ![.succeeded, .superseded, .noChange].contains($0.state) }.map { "\($0.id) \($0.state) \($0.reason ?? "")" })")
+        #expect(
+            jobs.allSatisfy { [.succeeded, .superseded, .noChange].contains($0.state) },
+            "\(jobs.filter { ![.succeeded, .superseded, .noChange].contains($0.state) }.map { "\($0.id) \($0.state) \($0.reason ?? "")" })")
         for repo in repositories { try await repo.git("fsck", "--strict") }
     }
 }

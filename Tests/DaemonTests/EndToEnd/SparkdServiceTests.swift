@@ -1,8 +1,8 @@
 import ControlAPI
 import Foundation
 import JobQueue
-import Testing
 import TestSupport
+import Testing
 
 /// The real `sparkd` as systemd runs it: in the foreground, watching, answering on its socket,
 /// reloading on SIGHUP and stopping cleanly on SIGTERM.
@@ -21,10 +21,11 @@ struct SparkdServiceTests {
 
         try await fixture.repo.commit(["pushed.txt": "pushed   \n"], message: "a push")
         let tip = try await fixture.repo.git("rev-parse", "main")
-        #expect(await eventually {
-            guard let branch = await fixture.branchTip("spark/fixup-trailing-whitespace"), branch != first else { return false }
-            return (try? await fixture.repo.git("rev-parse", "\(branch)^")) == tip
-        }, "\(daemon.log)")
+        #expect(
+            await eventually {
+                guard let branch = await fixture.branchTip("spark/fixup-trailing-whitespace"), branch != first else { return false }
+                return (try? await fixture.repo.git("rev-parse", "\(branch)^")) == tip
+            }, "\(daemon.log)")
         await #expect(try fixture.repo.git("show", "spark/fixup-trailing-whitespace:pushed.txt") == "pushed")
 
         // sparkctl sees the jobs through the socket.

@@ -1,9 +1,9 @@
+import CDispatch
 import Daemon
 import Foundation
 import Glibc
 import Logging
 import Testing
-import CDispatch
 
 /// Collects everything written to a pipe until its write end closes.
 private final class PipeReader: @unchecked Sendable {
@@ -31,14 +31,17 @@ private final class PipeReader: @unchecked Sendable {
             "recipes": ["fixup/a", "fixup/b"],
             "attempt": .stringConvertible(3),
         ]
-        let line = JournalLogHandler.format(level: .info, label: "sparkd.worker", message: "job finished",
-                                            metadata: metadata, timestamp: nil)
+        let line = JournalLogHandler.format(
+            level: .info, label: "sparkd.worker", message: "job finished",
+            metadata: metadata, timestamp: nil)
         #expect(line == "<6>sparkd.worker: job finished attempt=3 job.id=42 recipes=[fixup/a,fixup/b] repo.branch=main repo.path=/srv/git/app\n")
     }
 
-    @Test("syslog priorities, as sd-daemon(3) defines them", arguments: [
-        (Logger.Level.trace, 7), (.debug, 7), (.info, 6), (.notice, 5), (.warning, 4), (.error, 3), (.critical, 2),
-    ])
+    @Test(
+        "syslog priorities, as sd-daemon(3) defines them",
+        arguments: [
+            (Logger.Level.trace, 7), (.debug, 7), (.info, 6), (.notice, 5), (.warning, 4), (.error, 3), (.critical, 2),
+        ])
     func priorities(level: Logger.Level, expected: Int) {
         #expect(JournalLogHandler.priority(level) == expected)
         #expect(JournalLogHandler.format(level: level, label: "l", message: "m", metadata: [:], timestamp: nil) == "<\(expected)>l: m\n")
@@ -52,8 +55,9 @@ private final class PipeReader: @unchecked Sendable {
         #expect(JournalLogHandler.quoted("say \"hi\"") == "\"say \\\"hi\\\"\"")
         #expect(JournalLogHandler.quoted("a=b") == "\"a=b\"")
         #expect(JournalLogHandler.quoted("line\nbreak") == "\"line\\nbreak\"")
-        let line = JournalLogHandler.format(level: .error, label: "sparkd", message: "first\nsecond",
-                                            metadata: ["error.message": "cannot read /etc/sparkd/sparkd.yml"], timestamp: nil)
+        let line = JournalLogHandler.format(
+            level: .error, label: "sparkd", message: "first\nsecond",
+            metadata: ["error.message": "cannot read /etc/sparkd/sparkd.yml"], timestamp: nil)
         #expect(line == "<3>sparkd: first\\nsecond error.message=\"cannot read /etc/sparkd/sparkd.yml\"\n")
     }
 
@@ -107,7 +111,10 @@ private final class PipeReader: @unchecked Sendable {
     func journalDetection() throws {
         var fds: [Int32] = [0, 0]
         #expect(Glibc.pipe(&fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
         var status = stat()
         #expect(fstat(fds[1], &status) == 0)
         #expect(JournalLogHandler.isJournalStream(fds[1], journalStream: "\(status.st_dev):\(status.st_ino)"))

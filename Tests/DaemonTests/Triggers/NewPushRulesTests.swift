@@ -4,8 +4,8 @@ import Foundation
 import GitKit
 import JobQueue
 import Logging
-import Testing
 import TestSupport
+import Testing
 
 /// ``JobTriggers/newPushRules(since:)``, what a reload queues, between two setups loaded from real
 /// configuration files, on a real repository and job store.
@@ -27,8 +27,9 @@ struct NewPushRulesTests {
             rules: rules, extra: "# a comment\n# and another",
             repositoryExtra: "    fixup_commits: { base: main }", branches: ["main", "feature"])
         holder.replace(try DaemonSetup.load(file: fixture.configPath))
-        #expect(holder.current.resolved.branches.first { $0.branch == "feature" }?.fixupCommits?.location
-            != old.resolved.branches.first { $0.branch == "feature" }?.fixupCommits?.location)
+        #expect(
+            holder.current.resolved.branches.first { $0.branch == "feature" }?.fixupCommits?.location
+                != old.resolved.branches.first { $0.branch == "feature" }?.fixupCommits?.location)
         #expect(try await triggers.newPushRules(since: old).isEmpty)
 
         let moved = holder.current

@@ -22,12 +22,13 @@ import Testing
         let old = snapshot(["/r": .present(tips: ["main": a, "dev": a, "gone": c])])
         let new = snapshot(["/r": .present(tips: ["main": b, "dev": c, "new": a])])
         let changes = RefSnapshot.changes(from: old, to: new, isAncestor: ancestry).compactMap(\.change)
-        #expect(changes == [
-            RefChange(repositoryPath: "/r", branch: "dev", oldTip: a, newTip: c, kind: .rewritten),
-            RefChange(repositoryPath: "/r", branch: "gone", oldTip: c, newTip: nil, kind: .deleted),
-            RefChange(repositoryPath: "/r", branch: "main", oldTip: a, newTip: b, kind: .advanced),
-            RefChange(repositoryPath: "/r", branch: "new", oldTip: nil, newTip: a, kind: .created),
-        ])
+        #expect(
+            changes == [
+                RefChange(repositoryPath: "/r", branch: "dev", oldTip: a, newTip: c, kind: .rewritten),
+                RefChange(repositoryPath: "/r", branch: "gone", oldTip: c, newTip: nil, kind: .deleted),
+                RefChange(repositoryPath: "/r", branch: "main", oldTip: a, newTip: b, kind: .advanced),
+                RefChange(repositoryPath: "/r", branch: "new", oldTip: nil, newTip: a, kind: .created),
+            ])
     }
 
     @Test("equal snapshots produce nothing")
@@ -40,10 +41,11 @@ import Testing
     func appears() {
         let events = RefSnapshot.changes(
             from: snapshot(["/r": .missing]), to: snapshot(["/r": .present(tips: ["main": a])]), isAncestor: ancestry)
-        #expect(events == [
-            .repositoryAppeared(path: "/r"),
-            .branch(RefChange(repositoryPath: "/r", branch: "main", oldTip: nil, newTip: a, kind: .created)),
-        ])
+        #expect(
+            events == [
+                .repositoryAppeared(path: "/r"),
+                .branch(RefChange(repositoryPath: "/r", branch: "main", oldTip: nil, newTip: a, kind: .created)),
+            ])
     }
 
     @Test("a repository that vanishes is reported once, without per-branch deletions")

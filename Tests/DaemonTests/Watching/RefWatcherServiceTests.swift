@@ -1,10 +1,10 @@
 import Daemon
 import Foundation
+import GitKit
 import Logging
 import ServiceLifecycle
 import TestSupport
 import Testing
-import GitKit
 
 /// The watcher as the daemon runs it: a service in a `ServiceGroup`.
 @Suite struct RefWatcherServiceTests {

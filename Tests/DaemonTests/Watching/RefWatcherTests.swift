@@ -25,8 +25,10 @@ import Testing
         first = try await repo.commit(["README.md": "one\n"], message: "first")
     }
 
-    func makeWatcher(_ setup: Setup, branches: [String] = ["main"], pollInterval: Duration? = nil,
-                 extra: [WatchedRepository] = []) -> RefWatcher {
+    func makeWatcher(
+        _ setup: Setup, branches: [String] = ["main"], pollInterval: Duration? = nil,
+        extra: [WatchedRepository] = []
+    ) -> RefWatcher {
         RefWatcher(
             repositories: [WatchedRepository(path: repo.path, branches: branches)] + extra,
             pollInterval: pollInterval ?? setup.pollInterval, mode: setup.mode, logger: WatchRecorder.logger())
@@ -36,15 +38,18 @@ import Testing
         try #require(ObjectID(hex: try await repo.git("rev-parse", "refs/heads/\(branch)")))
     }
 
-    @Test("the first event is the baseline: present repositories with their tips, missing ones as missing",
-          arguments: Setup.allCases)
+    @Test(
+        "the first event is the baseline: present repositories with their tips, missing ones as missing",
+        arguments: Setup.allCases)
     func baseline(setup: Setup) async throws {
         let missing = directory.path + "/not-yet"
         // A plain directory inside a repository's working tree is not that repository.
         let inside = try directory.subdirectory("app/sub")
-        let watcher = makeWatcher(setup, branches: ["main", "absent"], extra: [
-            WatchedRepository(path: missing, branches: ["main"]), WatchedRepository(path: inside, branches: ["main"]),
-        ])
+        let watcher = makeWatcher(
+            setup, branches: ["main", "absent"],
+            extra: [
+                WatchedRepository(path: missing, branches: ["main"]), WatchedRepository(path: inside, branches: ["main"]),
+            ])
         try await WatchRecorder.watching(watcher) { recorder in
             let baseline = try #require(await recorder.baseline())
             guard case .baseline = recorder.events.first else {
@@ -176,8 +181,9 @@ import Testing
         }
     }
 
-    @Test("a repository that appears after start, vanishes, and comes back is reported each time",
-          arguments: Setup.allCases)
+    @Test(
+        "a repository that appears after start, vanishes, and comes back is reported each time",
+        arguments: Setup.allCases)
     func appearsAndVanishes(setup: Setup) async throws {
         let later = directory.path + "/later"
         // Appearance is found by the periodic rescan in both modes (nothing to watch yet).
@@ -220,9 +226,10 @@ import Testing
             try "not a ref\n".write(toFile: repo.path + "/.git/refs/heads/broken", atomically: true, encoding: .utf8)
             try await repo.commit(["README.md": "two\n"])
             let second = try await other.commit(["o.txt": "two\n"])
-            #expect(await recorder.wait { _ in
-                recorder.changes.contains { $0.repositoryPath == other.path && $0.newTip?.description == second }
-            })
+            #expect(
+                await recorder.wait { _ in
+                    recorder.changes.contains { $0.repositoryPath == other.path && $0.newTip?.description == second }
+                })
             _ = try #require(await recorder.change(.advanced, of: "main"))
             #expect(!recorder.changes.contains { $0.branch == "broken" }, "\(recorder.changes)")
         }

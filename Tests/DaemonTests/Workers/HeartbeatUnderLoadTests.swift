@@ -2,8 +2,8 @@ import Daemon
 import Foundation
 import JobQueue
 import Logging
-import Testing
 import TestSupport
+import Testing
 
 /// The workers' lease heartbeats keep their period while jobs do heavy work: a job's CPU and git
 /// work run on dedicated threads, so the cooperative pool is free to wake a heartbeat on time.
@@ -21,7 +21,9 @@ struct HeartbeatUnderLoadTests {
             repositories.append(repo)
         }
         let state = directory.path + "/state"
-        let config = try directory.write("sparkd.yml", """
+        let config = try directory.write(
+            "sparkd.yml",
+            """
             state_dir: \(state)
             workers: 2
             repositories:
@@ -31,8 +33,9 @@ struct HeartbeatUnderLoadTests {
         let setup = SetupHolder(try DaemonSetup.load(file: config))
         let store = try JobStore(path: state + "/jobs.sqlite")
         for repo in repositories {
-            try await store.enqueue(JobRequest(
-                repository: repo.path, branch: "main", base: "main", recipes: ["fixup/trailing-whitespace"], trigger: "manual"))
+            try await store.enqueue(
+                JobRequest(
+                    repository: repo.path, branch: "main", base: "main", recipes: ["fixup/trailing-whitespace"], trigger: "manual"))
         }
         var options = WorkerPool.Options(workers: 2)
         options.lease = 0.9

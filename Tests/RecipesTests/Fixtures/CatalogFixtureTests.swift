@@ -1,7 +1,7 @@
 import Foundation
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 /// Every fixture case of the shipped catalog (`recipes/<group>/<name>.tests/<case>/`), one test
 /// per case so that a failure names it, plus the catalog's rules for cases and descriptions.

@@ -1,7 +1,7 @@
 import Foundation
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 /// Fixture cases that cannot run: each is an `.error` result that says where and how to fix it.
 @Suite("Fixture case errors", .tags(.medium))

@@ -1,7 +1,7 @@
 import Foundation
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 /// The fixture runner on cases in temporary directories: what passes, what fails and with which
 /// message.
@@ -28,11 +28,12 @@ struct FixtureRunnerTests {
         let result = try fixtures.run("eof", "wrong")
         #expect(result.status == .failed)
         #expect(result.failures.map(\.kind) == [.expected, .expected, .expected])
-        #expect(result.failures.map(\.message) == [
-            #"a.txt: line 2 differs: expected "TWO\n", got "two\n""#,
-            "gone.txt: the recipe created this file, but the expected tree does not have it",
-            "new.txt: expected the file, but the recipe removed it or never created it",
-        ])
+        #expect(
+            result.failures.map(\.message) == [
+                #"a.txt: line 2 differs: expected "TWO\n", got "two\n""#,
+                "gone.txt: the recipe created this file, but the expected tree does not have it",
+                "new.txt: expected the file, but the recipe removed it or never created it",
+            ])
     }
 
     @Test func withoutAfterNothingMayChange() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 /// What the arguments of `sparkctl recipe test` name.
 @Suite("Fixture suites", .tags(.medium))

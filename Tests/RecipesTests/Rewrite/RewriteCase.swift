@@ -1,3 +1,5 @@
+import Testing
+
 @testable import Recipes
 
 /// One rewrite: a rule, an input file and the exact expected output (nil: no match).
@@ -36,5 +38,3 @@ struct RewriteCase: CustomTestStringConvertible, Sendable {
         try rule().rewrite(bytes(input), path: path).map { String(decoding: $0.output, as: UTF8.self) }
     }
 }
-
-import Testing

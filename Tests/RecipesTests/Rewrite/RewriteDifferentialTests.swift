@@ -1,6 +1,7 @@
-@testable import Recipes
-import Testing
 import TestSupport
+import Testing
+
+@testable import Recipes
 
 /// The matcher's shortcuts (the failure memo, the region walk for leading holes, the literal
 /// pre-filter) against the plain definition: try every start left to right, backtrack fully.

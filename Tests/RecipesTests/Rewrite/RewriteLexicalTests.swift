@@ -1,6 +1,7 @@
-@testable import Recipes
-import Testing
 import TestSupport
+import Testing
+
+@testable import Recipes
 
 @Suite("rewrite: strings and comments", .tags(.small))
 struct RewriteLexicalTests {

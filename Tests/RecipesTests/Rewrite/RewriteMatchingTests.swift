@@ -1,6 +1,7 @@
-@testable import Recipes
-import Testing
 import TestSupport
+import Testing
+
+@testable import Recipes
 
 @Suite("rewrite: matching", .tags(.small))
 struct RewriteMatchingTests {
@@ -137,7 +138,8 @@ struct RewriteMatchingTests {
     }
 
     static let utf8Cases: [RewriteCase] = [
-        RewriteCase("holes take whole characters", "<:[a]:[b]>", "[:[a]][:[b]]",
+        RewriteCase(
+            "holes take whole characters", "<:[a]:[b]>", "[:[a]][:[b]]",
             where: [.matches(hole: "a", regex: ".+")], "<éü>", "[é][ü]"),
         RewriteCase("non-ASCII literals", "größe(:[a])", "size(:[a])", "größe(1) → größe(2)", "size(1) → size(2)"),
         RewriteCase("non-ASCII is an identifier byte", "x(:[a])", "y(:[a])", "éx(1) x(2)", "éx(1) y(2)"),

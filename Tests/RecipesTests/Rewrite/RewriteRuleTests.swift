@@ -1,7 +1,8 @@
-@testable import Recipes
-import Testing
-import TestSupport
 import Diagnostics
+import TestSupport
+import Testing
+
+@testable import Recipes
 
 @Suite("rewrite: rules, results and errors", .tags(.small))
 struct RewriteRuleTests {

@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Parameters", .tags(.small))
 struct ParameterTests {

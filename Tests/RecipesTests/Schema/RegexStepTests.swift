@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Regex steps", .tags(.small))
 struct RegexStepTests {

@@ -1,6 +1,6 @@
 import Recipes
-import Testing
 import TestSupport
+import Testing
 
 @Suite("File selection and skip reasons", .tags(.small))
 struct SelectionTests {
@@ -43,7 +43,8 @@ struct SelectionTests {
     }
 
     @Test func whenContainsMatchesAndPath() throws {
-        let plan = try plan("""
+        let plan = try plan(
+            """
             when:
               - contains: "import unittest"
               - matches: '(?m)^class \\w+\\(unittest\\.TestCase\\)'
