@@ -85,6 +85,12 @@ package final class BlockingExecutor: @unchecked Sendable {
     }
 
     private func workLoop() {
+        // Signals go to other threads: a blocking call here (a read from a child's pipe, libgit2's
+        // I/O) never fails with EINTR because a handler ran on this thread. Faults stay deliverable.
+        var blocked = sigset_t()
+        sigfillset(&blocked)
+        for fault in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT] { sigdelset(&blocked, fault) }
+        pthread_sigmask(SIG_BLOCK, &blocked, nil)
         while true {
             pthread_mutex_lock(mutex)
             while head == queue.count {

@@ -73,18 +73,18 @@ public enum Command {
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
         if let stdin {
-            input.fileHandleForWriting.write(Data(stdin))
+            writeAll(stdin, to: input.fileHandleForWriting.fileDescriptor)
             try input.fileHandleForWriting.close()
         }
         // Read both pipes at once so a chatty child cannot block on a full pipe: standard error
         // on a thread of its own (joined below), standard output on this one.
         let errBox = DataBox()
         let errReader = Thread {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errBox.data = readToEnd(err.fileHandleForReading.fileDescriptor)
             errBox.done.signal()
         }
         errReader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = readToEnd(out.fileHandleForReading.fileDescriptor)
         errBox.done.wait()
         process.waitUntilExit()
         let errData = errBox.data
@@ -104,6 +104,36 @@ public enum Command {
                 command: arguments, status: result.status, stdout: result.stdout, stderr: result.stderr)
         }
         return result.stdout
+    }
+}
+
+// FileHandle's readDataToEndOfFile and write trap when a signal interrupts the system call (EINTR,
+// seen in a full test run); these retry instead.
+
+/// Everything until end of file.
+private func readToEnd(_ descriptor: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count > 0 {
+            data.append(contentsOf: buffer[0..<count])
+        } else if count == 0 || errno != EINTR {
+            return data
+        }
+    }
+}
+
+/// All of `bytes`, unless the reader went away.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+        let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        if count > 0 {
+            offset += count
+        } else if count < 0 && errno != EINTR {
+            return
+        }
     }
 }
 

@@ -31,7 +31,7 @@ public final class SparkdProcess: @unchecked Sendable {
 
     /// Waits for the process to exit; its status, or nil after `timeout` seconds. Sleeps with
     /// `Task.sleep`, so a waiting test never holds one of the cooperative pool's few threads.
-    public func exit(timeout: Double = 30) async -> Int32? {
+    public func exit(timeout: Double = 20) async -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { try? await Task.sleep(for: .milliseconds(10)) }
         return process.isRunning ? nil : process.terminationStatus

@@ -13,10 +13,9 @@ struct RunningControlServer {
     let socketPath: String
     let store: JobStore
     let metrics: DaemonMetrics
-    /// Waits up to a minute for an answer: the server shares the test process's two-thread
-    /// cooperative pool with up to seven other tests running git synchronously, and a reply can
-    /// queue behind them for seconds (10 s timed out once in a full run). Not a latency check.
-    var client: ControlClient { ControlClient(socketPath: socketPath, timeout: 60) }
+    /// Waits up to 20 s for an answer: the server shares the test process with the whole suite.
+    /// Not a latency check.
+    var client: ControlClient { ControlClient(socketPath: socketPath, timeout: 20) }
 
     static func with<T: Sendable>(_ body: (RunningControlServer) async throws -> T) async throws -> T {
         let directory = try TemporaryDirectory("sparkd-ctl")

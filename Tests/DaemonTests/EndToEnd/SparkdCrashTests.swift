@@ -11,7 +11,7 @@ struct SparkdCrashTests {
     func killNineDuringJob() async throws {
         // A paced backend on the GPU profile makes the job take seconds of real time.
         var files: [String: String] = [:]
-        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 48) }
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 24) }
         let fixture = try await DaemonFixture(
             files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
             extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }")

@@ -43,13 +43,13 @@ struct SparkdIdleQueueTests {
         // Watched from a thread of its own, and the lock removed at once: the job stays queued
         // for only the 5 s of its first backoff, and a busy test run can starve a slower poll.
         let failedOnce = try await offPool {
-            guard pollUntil(timeout: 30, { daemon.log.contains("is locked by another process") }) else { return false }
+            guard pollUntil(timeout: 20, { daemon.log.contains("is locked by another process") }) else { return false }
             try FileManager.default.removeItem(atPath: lock)
             return true
         }
         #expect(failedOnce, "\(daemon.log)")
         // The safety net alone would wake the workers only after a minute.
-        #expect(await eventually(timeout: 30) { await fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
+        #expect(await eventually(timeout: 20) { await fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
         await #expect(try store.jobs().first?.state == .succeeded)
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0, "\(daemon.log)")

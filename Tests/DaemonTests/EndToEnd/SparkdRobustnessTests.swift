@@ -11,7 +11,7 @@ struct SparkdRobustnessTests {
     @Test("the base moves while a job runs: nothing stale is published; the job on the new base writes the branch")
     func baseMovesDuringJob() async throws {
         var files: [String: String] = [:]
-        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 48) }
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 24) }
         // Paced on the GPU profile, each job takes seconds of real time: main moves well inside it.
         let fixture = try await DaemonFixture(
             files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
@@ -25,8 +25,10 @@ struct SparkdRobustnessTests {
             tip = try await fixture.repo.git("rev-parse", "main")
         }
         #expect(tip != nil, "\(daemon.log)")
+        // The running job ends when it would publish (superseded); then the job on the new base runs.
+        #expect(await eventually { (try? await store.jobs().first { $0.state == .superseded }) != nil }, "\(daemon.log)")
         #expect(
-            await eventually(timeout: 90) {
+            await eventually {
                 let jobs = (try? await store.jobs()) ?? []
                 return jobs.count == 2 && jobs.allSatisfy { $0.state.isFinal }
             }, "\(daemon.log)")
@@ -46,7 +48,7 @@ struct SparkdRobustnessTests {
     @Test("SIGTERM while a job runs: no new job is claimed, the running one finishes, sparkd exits 0")
     func sigtermDrains() async throws {
         var files: [String: String] = [:]
-        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 48) }
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 24) }
         let fixture = try await DaemonFixture(
             files: files,
             rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
@@ -64,7 +66,7 @@ struct SparkdRobustnessTests {
         if stillDraining {
             #expect(status.status == 0, "sparkctl status during the drain: \(status.stderr)\n\(daemon.log)")
         }
-        #expect(await daemon.exit(timeout: 30) == 0, "\(daemon.log)")
+        #expect(await daemon.exit(timeout: 20) == 0, "\(daemon.log)")
         let jobs = try await store.jobs()
         // The job that was running when SIGTERM came finished; nothing was left half-done.
         #expect(jobs.filter { $0.state == .running }.isEmpty)
@@ -146,7 +148,7 @@ struct SparkdRobustnessTests {
         @Sendable func branchParent(_ repo: GitFixture) async -> String? {
             try? await repo.git("rev-parse", "-q", "--verify", "refs/heads/spark/fixup-trailing-whitespace^")
         }
-        let allBranched = await eventually(timeout: 60) { @Sendable [repositories] () async -> Bool in
+        let allBranched = await eventually(timeout: 20) { @Sendable [repositories] () async -> Bool in
             for repo in repositories {
                 if await branchParent(repo) == nil { return false }
             }
@@ -159,7 +161,7 @@ struct SparkdRobustnessTests {
         }
         var tips: [String] = []
         for repo in repositories { tips.append(try await repo.git("rev-parse", "main")) }
-        let allCaughtUp = await eventually(timeout: 120) { @Sendable [repositories, tips] () async throws -> Bool in
+        let allCaughtUp = await eventually(timeout: 20) { @Sendable [repositories, tips] () async throws -> Bool in
             guard (try? await store.jobs(in: [.queued, .running]).isEmpty) == true else { return false }
             for (repo, tip) in zip(repositories, tips) {
                 if await branchParent(repo) != tip { return false }

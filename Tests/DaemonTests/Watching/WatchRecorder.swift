@@ -41,7 +41,7 @@ final class WatchRecorder: Sendable {
     /// Waits until `predicate` holds for the recorded events, or `timeout` passes. Generous
     /// timeouts: this waits for a condition, it does not measure how fast it came.
     @discardableResult
-    func wait(timeout: Duration = .seconds(60), until predicate: ([RefWatchEvent]) -> Bool) async -> Bool {
+    func wait(timeout: Duration = .seconds(20), until predicate: ([RefWatchEvent]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             if predicate(events) { return true }
