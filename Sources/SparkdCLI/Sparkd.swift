@@ -35,7 +35,7 @@ package struct Sparkd: AsyncParsableCommand {
         let logger = Logger(label: "sparkd")
         let daemon: SparkDaemon
         do {
-            daemon = try SparkDaemon(options: .init(configFile: config, once: once), logger: logger)
+            daemon = try await SparkDaemon.load(options: .init(configFile: config, once: once), logger: logger)
         } catch let error as RecipeError {
             Self.fail("sparkd: error: \(error)", status: 2)
         } catch {

@@ -38,8 +38,15 @@ package final class SparkDaemon: Sendable {
     let failedJobs = Tally()
     let housekeeping: Housekeeping
 
+    /// Loads everything on a thread of its own (configuration, repositories, the database);
+    /// throws as ``init(options:logger:)``.
+    package static func load(options: Options, logger: Logger) async throws -> SparkDaemon {
+        try await BlockingExecutor.git.run { try SparkDaemon(options: options, logger: logger) }
+    }
+
     /// Loads everything; throws a ``RecipeError`` (the configuration is wrong), a
     /// ``DaemonError`` (the state directory is taken) or a ``JobQueueError`` (the database).
+    @available(*, noasync, message: "reads files and repositories: use SparkDaemon.load")
     package init(options: Options, logger: Logger) throws {
         self.options = options
         self.logger = logger
