@@ -238,6 +238,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ExecutorsTests",
+            dependencies: ["Executors", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "GitKitTests",
             dependencies: ["GitKit", "TestSupport"],
             swiftSettings: swiftSettings

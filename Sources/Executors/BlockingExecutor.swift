@@ -17,7 +17,7 @@
 package final class BlockingExecutor: @unchecked Sendable {
     package let label: String
     package let threadLimit: Int
-    // pthread objects must not move: allocated once, never freed (executors live as long as the process).
+    // pthread objects must not move: allocated once, freed with the executor (after its last thread).
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     // Guarded by `mutex`: the queued jobs (from `head` on), the threads started, those waiting for a job.
@@ -28,14 +28,24 @@ package final class BlockingExecutor: @unchecked Sendable {
 
     private typealias Job = () -> Void
 
-    /// `threads` threads at most, started on demand and kept for the executor's (the process's)
-    /// lifetime.
+    /// How long a thread waits for work before it ends.
+    package static let idleSeconds = 10
+
+    /// `threads` threads at most, started on demand; a thread idle for ``idleSeconds`` ends, and an
+    /// executor no one holds goes away with its last thread.
     package init(label: String, threads: Int = 1) {
         precondition(threads >= 1, "a BlockingExecutor needs at least one thread")
         self.label = label
         self.threadLimit = threads
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
     }
 
     /// One thread per core, for CPU-heavy work (recipe programs, line counts, hashing).
@@ -95,8 +105,17 @@ package final class BlockingExecutor: @unchecked Sendable {
             pthread_mutex_lock(mutex)
             while head == queue.count {
                 waiting += 1
-                pthread_cond_wait(condition, mutex)
+                var deadline = timespec()
+                clock_gettime(CLOCK_REALTIME, &deadline)
+                deadline.tv_sec += Self.idleSeconds
+                let status = pthread_cond_timedwait(condition, mutex, &deadline)
                 waiting -= 1
+                if status == ETIMEDOUT, head == queue.count {
+                    // Idle: the thread ends; the next job starts another.
+                    started -= 1
+                    pthread_mutex_unlock(mutex)
+                    return
+                }
             }
             let job = queue[head]
             head += 1
