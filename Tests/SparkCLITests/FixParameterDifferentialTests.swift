@@ -9,7 +9,7 @@ import Testing
 /// `.markdown`, `.MD` or without extension) must leave the same bytes, print the same lines and
 /// exit with the same status — on the files as given, and again on their own output. Values the
 /// hook's argument parser rejects must be refused by both (exit 2) with every file untouched.
-@Suite("sparkctl fix --param matches pre-commit-hooks 6.0.0")
+@Suite("sparkctl fix --param matches pre-commit-hooks 6.0.0", .tags(.large))
 struct FixParameterDifferentialTests {
     /// A hook of pre-commit-hooks with its `args`, and the recipe with the parameters they translate to.
     struct Case: Sendable, CustomTestStringConvertible {

@@ -11,7 +11,7 @@ import Testing
 /// unstaged edits merge cleanly with the fix, the merge `git merge-file` predicts.
 ///
 /// The seed is printed with every failure; `SPARKD_FIXUP_SEED=N` replays from it.
-@Suite("sparkctl fixup --staged, randomized")
+@Suite("sparkctl fixup --staged, randomized", .tags(.large))
 struct FixupRandomizedTests {
     static let scenarioCount = 200
 

@@ -5,7 +5,7 @@ import Testing
 
 /// DESIGN.md's reliability rule, against the real binary: kill -9 at any point loses no job and
 /// leaves no half-written ref.
-@Suite("sparkd killed with SIGKILL during a job")
+@Suite("sparkd killed with SIGKILL during a job", .tags(.large))
 struct SparkdCrashTests {
     @Test("kill -9 while a job runs, then restart: the job completes exactly once, no half-written ref, git fsck clean")
     func killNineDuringJob() async throws {

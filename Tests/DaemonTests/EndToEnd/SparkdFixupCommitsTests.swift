@@ -5,7 +5,7 @@ import Testing
 
 /// `fixup_commits: { base: main }` through the real `sparkd --once`: a push to another watched
 /// branch gets fixup! commits that `git rebase -i --autosquash` folds in.
-@Suite("sparkd --once: fixup! commits for pushed branches")
+@Suite("sparkd --once: fixup! commits for pushed branches", .tags(.large))
 struct SparkdFixupCommitsTests {
     @Test("a watched feature branch gets spark/fixup/<branch> with one fixup! per commit that needs one")
     func fixupCommitsForFeatureBranch() async throws {

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// An idle sparkd gives back its start-up pages (`IdleMemory`) and keeps working afterwards.
-@Suite("sparkd idle memory")
+@Suite("sparkd idle memory", .tags(.large))
 struct SparkdIdleMemoryTests {
     @Test("once quiet, the daemon gives memory back, and a later push still becomes a branch")
     func givesBackAndKeepsWorking() async throws {

@@ -6,7 +6,7 @@ import Testing
 
 /// The workers look at the queue when there is a reason to: a job queued, an attempt ended, a
 /// backoff or a lease ending. An idle daemon does not ask SQLite every second.
-@Suite("sparkd idle queue")
+@Suite("sparkd idle queue", .tags(.large))
 struct SparkdIdleQueueTests {
     @Test("idle, the workers do not poll the queue; a queued job is still taken at once")
     func idleDaemonDoesNotPoll() async throws {

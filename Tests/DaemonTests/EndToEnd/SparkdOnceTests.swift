@@ -5,7 +5,7 @@ import Testing
 
 /// `sparkd --config F --once`, the real binary on real repositories: the branch rules of
 /// DESIGN.md ("Review branches and commits") checked with the git command line.
-@Suite("sparkd --once: review branches from the daemon")
+@Suite("sparkd --once: review branches from the daemon", .tags(.large))
 struct SparkdOnceTests {
     @Test("the tip of a watched branch becomes a review branch; nothing else in the repository moves")
     func reviewBranchFromTip() async throws {

@@ -6,7 +6,7 @@ import Testing
 
 /// Issue 6's harder cases against the real binary: the base moving under a running job, bad
 /// repositories next to good ones, and a burst of pushes across many repositories.
-@Suite("sparkd under moving bases, bad repositories and bursts")
+@Suite("sparkd under moving bases, bad repositories and bursts", .tags(.large))
 struct SparkdRobustnessTests {
     @Test("the base moves while a job runs: nothing stale is published; the job on the new base writes the branch")
     func baseMovesDuringJob() async throws {

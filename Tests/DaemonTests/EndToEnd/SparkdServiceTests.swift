@@ -6,7 +6,7 @@ import Testing
 
 /// The real `sparkd` as systemd runs it: in the foreground, watching, answering on its socket,
 /// reloading on SIGHUP and stopping cleanly on SIGTERM.
-@Suite("sparkd as a service: watcher, control socket, signals")
+@Suite("sparkd as a service: watcher, control socket, signals", .tags(.large))
 struct SparkdServiceTests {
     @Test("a commit on a watched branch produces the review branch, with inotify and with polling", arguments: ["auto", "polling"])
     func pushProducesBranch(mode: String) async throws {
