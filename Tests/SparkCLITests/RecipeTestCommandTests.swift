@@ -114,6 +114,11 @@ struct RecipeTestCommandTests {
         let badParams = try await SparkctlBinary.run(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
         #expect(badParams.status == 2, "a case that cannot run is bad input, even when another fails")
         #expect(badParams.stdout.contains("ERROR team/tidy good\n    \(params):2:1: recipe 'team/tidy' has no parameter 'holder'"), "\(badParams.stdout)")
+        let (_, report) = try await SparkctlBinary.json(["recipe", "test", "--recipes-dir", recipes, "team/tidy"])
+        let error = (report["cases"] as? [[String: Any]])?.compactMap { $0["error"] as? [String: Any] }.first ?? [:]
+        #expect(Set(error.keys) == ["code", "message", "subject", "hint"], "the parts of sparkctl's --json errors: \(error)")
+        #expect(error["subject"] as? String == "\(params):2:1")
+        #expect((error["message"] as? String)?.contains("has no parameter 'holder'") == true, "\(error)")
         #expect(badParams.stdout.hasSuffix("0 passed, 2 failed\n"))
     }
 }

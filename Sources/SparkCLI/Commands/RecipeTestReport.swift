@@ -12,18 +12,12 @@ struct RecipeTestReport: Encodable {
         var directory: String
         var status: FixtureResult.Status
         var failures: [FixtureResult.Failure]
-        var error: CaseError?
-    }
+        /// Why the case could not run, in the shape of sparkctl's `--json` errors.
+        var error: ErrorReport.Body?
+        /// The same error as sparkctl prints it.
+        var errorText: String?
 
-    struct CaseError: Encodable {
-        var code: String
-        var message: String
-        var subject: String?
-        var hint: String?
-        /// The error as sparkctl prints it; the JSON document has its parts.
-        var text: String
-
-        enum CodingKeys: String, CodingKey { case code, message, subject, hint }
+        enum CodingKeys: String, CodingKey { case recipe, `case`, directory, status, failures, error }
     }
 
     var cases: [Case]
@@ -41,10 +35,8 @@ struct RecipeTestReport: Encodable {
         cases = results.map { result in
             Case(
                 recipe: result.recipeID, case: result.caseName, directory: result.directory, status: result.status,
-                failures: result.failures,
-                error: result.error.map {
-                    CaseError(code: $0.code.rawValue, message: $0.message, subject: $0.location, hint: $0.hint, text: $0.description)
-                })
+                failures: result.failures, error: result.error.map { ErrorReport.body($0) },
+                errorText: result.error?.description)
         }
         recipesWithoutCases = withoutCases
         passed = results.filter { $0.status == .passed }.count
@@ -61,7 +53,7 @@ struct RecipeTestReport: Encodable {
             case .failed: lines.append("FAIL \(item.recipe) \(item.case)")
             case .error: lines.append("ERROR \(item.recipe) \(item.case)")
             }
-            let reasons = item.failures.map(\.message) + (item.error.map { [$0.text] } ?? [])
+            let reasons = item.failures.map(\.message) + (item.errorText.map { [$0] } ?? [])
             for reason in reasons {
                 lines += reason.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
             }

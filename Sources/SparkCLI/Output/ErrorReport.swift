@@ -15,7 +15,8 @@ enum ErrorReport {
         var message: String
         var subject: String?
         var hint: String?
-        var exitStatus: Int32
+        /// Nil where the error is a part of a report, not how the command ended.
+        var exitStatus: Int32?
 
         enum CodingKeys: String, CodingKey {
             case code, message, subject, hint
@@ -30,7 +31,8 @@ enum ErrorReport {
         return ExitCode(status)
     }
 
-    private static func body(_ error: any Error, status: Int32) -> Body {
+    /// The error's parts as the JSON documents spell them.
+    static func body(_ error: any Error, status: Int32? = nil) -> Body {
         switch error {
         case let error as ControlClientError:
             // The daemon's own code (`not_found`, `conflict`) when it answered, else ours (`no_daemon`).
@@ -50,7 +52,7 @@ enum ErrorReport {
     }
 
     /// The code, message and hint of `error`, about `subject` (a path, a position).
-    private static func body(_ error: some DiagnosticError, subject: String?, status: Int32) -> Body {
+    private static func body(_ error: some DiagnosticError, subject: String?, status: Int32?) -> Body {
         Body(code: error.code.rawValue, message: error.message, subject: subject, hint: error.hint, exitStatus: status)
     }
 }
