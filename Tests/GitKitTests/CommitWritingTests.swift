@@ -71,11 +71,11 @@ struct CommitWritingTests {
         #expect(try await repo.git("for-each-ref", "--format=%(refname)") == "refs/heads/main")
 
         if packThreshold == 1 {
-            await #expect(try repo.looseObjectCount() == looseBefore, "a packed write adds no loose objects")
-            await #expect(try repo.packCount() == 1)
+            #expect(try await repo.looseObjectCount() == looseBefore, "a packed write adds no loose objects")
+            #expect(try await repo.packCount() == 1)
         } else {
-            await #expect(try repo.looseObjectCount() > looseBefore)
-            await #expect(try repo.packCount() == 0)
+            #expect(try await repo.looseObjectCount() > looseBefore)
+            #expect(try await repo.packCount() == 0)
         }
     }
 
@@ -123,7 +123,7 @@ struct CommitWritingTests {
         let dir = try TemporaryDirectory()
         let repo = try await makeRepository(dir)
         try await repo.git("repack", "-a", "-d", "-q")
-        await #expect(try repo.looseObjectCount() == 0)
+        #expect(try await repo.looseObjectCount() == 0)
         // Five new blobs and one that exists already ("keep\n").
         let contents = (0..<5).map { Array("blob \($0)\n".utf8) } + [Array("keep\n".utf8)]
         let opened = try Repository.open(at: repo.path)
@@ -135,11 +135,11 @@ struct CommitWritingTests {
         for (id, bytes) in zip(ids, contents) { #expect(try opened.contents(of: id) == bytes) }
         try await repo.git("fsck", "--full", "--strict")
         if packThreshold == 1 {
-            await #expect(try repo.looseObjectCount() == 0, "a packed write adds no loose objects")
-            await #expect(try repo.packCount() == 2, "the repacked history and one new pack")
+            #expect(try await repo.looseObjectCount() == 0, "a packed write adds no loose objects")
+            #expect(try await repo.packCount() == 2, "the repacked history and one new pack")
         } else {
-            await #expect(try repo.looseObjectCount() == 5, "one loose object per new blob; the existing one is reused")
-            await #expect(try repo.packCount() == 1)
+            #expect(try await repo.looseObjectCount() == 5, "one loose object per new blob; the existing one is reused")
+            #expect(try await repo.packCount() == 1)
         }
     }
 

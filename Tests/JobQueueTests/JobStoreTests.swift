@@ -22,13 +22,13 @@ import Testing
 
     @Test("the file is in WAL mode and the migrations are the append-only list")
     func schema() async throws {
-        await #expect(try store.journalMode() == "wal")
-        await #expect(try store.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope", "v4 job fixup base"])
+        #expect(try await store.journalMode() == "wal")
+        #expect(try await store.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope", "v4 job fixup base"])
         // Reopening applies nothing twice and keeps the jobs.
         try await store.enqueue(request(), now: t0)
         let reopened = try JobStore(path: store.path)
-        await #expect(try reopened.jobs().count == 1)
-        await #expect(try reopened.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope", "v4 job fixup base"])
+        #expect(try await reopened.jobs().count == 1)
+        #expect(try await reopened.appliedMigrations() == ["v1 jobs and job events", "v2 watched tips and review branch creations", "v3 job scope", "v4 job fixup base"])
     }
 
     @Test("a database from a newer sparkd is refused with a hint")
@@ -46,15 +46,15 @@ import Testing
             return
         }
         #expect(superseded.isEmpty)
-        await #expect(try store.enqueue(request(trigger: "nightly"), now: t0) == .duplicate(job))
+        #expect(try await store.enqueue(request(trigger: "nightly"), now: t0) == .duplicate(job))
         // Still a duplicate while running.
-        _ = try await #require(try store.claim(worker: "w1", now: t0))
-        await #expect(try store.enqueue(request(), now: t0).job.id == job.id)
-        await #expect(try store.enqueue(request(recipes: ["fixup/trailing-whitespace"]), now: t0).job.id != job.id)
-        await #expect(try store.enqueue(request(repo: "/srv/git/lib"), now: t0).job.id != job.id)
+        _ = try #require(try await store.claim(worker: "w1", now: t0))
+        #expect(try await store.enqueue(request(), now: t0).job.id == job.id)
+        #expect(try await store.enqueue(request(recipes: ["fixup/trailing-whitespace"]), now: t0).job.id != job.id)
+        #expect(try await store.enqueue(request(repo: "/srv/git/lib"), now: t0).job.id != job.id)
         // Once finished, the same work may be queued again (a nightly re-check, a new recipe version).
         try await store.complete(job.id, worker: "w1", outcome: .noChange, now: t0)
-        await #expect(try store.enqueue(request(), now: t0).job.id != job.id)
+        #expect(try await store.enqueue(request(), now: t0).job.id != job.id)
     }
 
     @Test("a newer base supersedes the queued job of the same branch and recipes, not a running one")
@@ -63,18 +63,18 @@ import Testing
         let other = try await store.enqueue(request(branch: "release", base: "a1"), now: t0).job
         let newer = try await store.enqueue(request(base: "b2"), now: t0)
         #expect(newer == .enqueued(newer.job, superseded: [old.id]))
-        let stored = try await #require(try store.job(old.id))
+        let stored = try #require(try await store.job(old.id))
         #expect(stored.state == .superseded)
         #expect(stored.supersededBy == newer.job.id)
         #expect(other.id != old.id, "another watched branch gets its own job and review branch")
-        await #expect(try store.job(other.id)?.state == .queued)
+        #expect(try await store.job(other.id)?.state == .queued)
         try await store.cancel(other.id, now: t0)
         // Running jobs are left alone: their worker checks the base before publishing.
-        let running = try await #require(try store.claim(worker: "w1", now: t0))
+        let running = try #require(try await store.claim(worker: "w1", now: t0))
         #expect(running.job.id == newer.job.id)
         let newest = try await store.enqueue(request(base: "c3"), now: t0)
         #expect(newest == .enqueued(newest.job, superseded: []))
-        await #expect(try store.job(running.job.id)?.state == .running)
+        #expect(try await store.job(running.job.id)?.state == .running)
     }
 
     @Test("jobs of one repository run one at a time; other repositories go ahead")
@@ -82,12 +82,12 @@ import Testing
         let a = try await store.enqueue(request(recipes: ["a"]), now: t0).job
         let b = try await store.enqueue(request(recipes: ["b"]), now: t0).job
         let c = try await store.enqueue(request(repo: "/srv/git/lib", recipes: ["a"]), now: t0).job
-        await #expect(try store.claim(worker: "w1", now: t0)?.job.id == a.id)
-        await #expect(try store.claim(worker: "w2", now: t0)?.job.id == c.id)
-        await #expect(try store.claim(worker: "w3", now: t0) == nil)
+        #expect(try await store.claim(worker: "w1", now: t0)?.job.id == a.id)
+        #expect(try await store.claim(worker: "w2", now: t0)?.job.id == c.id)
+        #expect(try await store.claim(worker: "w3", now: t0) == nil)
         try await store.complete(a.id, worker: "w1", outcome: .succeeded(branch: "spark/a", commit: "ffff"), now: t0)
-        await #expect(try store.claim(worker: "w3", now: t0)?.job.id == b.id)
-        let done = try await #require(try store.job(a.id))
+        #expect(try await store.claim(worker: "w3", now: t0)?.job.id == b.id)
+        let done = try #require(try await store.job(a.id))
         #expect(done.state == .succeeded)
         #expect(done.resultBranch == "spark/a")
         #expect(done.leaseOwner == nil)
@@ -96,22 +96,22 @@ import Testing
     @Test("a failed attempt waits out the backoff; the last one fails the job; retry starts over")
     func backoff() async throws {
         let job = try await store.enqueue(request(), now: t0).job
-        _ = try await #require(try store.claim(worker: "w", now: t0))
+        _ = try #require(try await store.claim(worker: "w", now: t0))
         try await store.fail(job.id, worker: "w", reason: "backend unavailable", now: t0)
-        await #expect(try store.claim(worker: "w", now: t0.addingTimeInterval(9)) == nil)
-        let second = try await #require(try store.claim(worker: "w", now: t0.addingTimeInterval(10)))
+        #expect(try await store.claim(worker: "w", now: t0.addingTimeInterval(9)) == nil)
+        let second = try #require(try await store.claim(worker: "w", now: t0.addingTimeInterval(10)))
         #expect(second.attempt == 2)
         try await store.fail(job.id, worker: "w", reason: "backend unavailable", now: t0.addingTimeInterval(10))
-        await #expect(try store.claim(worker: "w", now: t0.addingTimeInterval(29)) == nil)
-        await #expect(try store.claim(worker: "w", now: t0.addingTimeInterval(30))?.attempt == 3)
+        #expect(try await store.claim(worker: "w", now: t0.addingTimeInterval(29)) == nil)
+        #expect(try await store.claim(worker: "w", now: t0.addingTimeInterval(30))?.attempt == 3)
         let failed = try await store.fail(job.id, worker: "w", reason: "backend unavailable", now: t0.addingTimeInterval(30))
         #expect(failed.state == .failed)
         #expect(failed.reason == "backend unavailable")
-        await #expect(try store.claim(worker: "w", now: t0.addingTimeInterval(10_000)) == nil)
+        #expect(try await store.claim(worker: "w", now: t0.addingTimeInterval(10_000)) == nil)
 
         let retried = try await store.retry(job.id, now: t0.addingTimeInterval(40))
         #expect(retried.state == .queued && retried.attempts == 0 && retried.finishedAt == nil)
-        await #expect(try store.claim(worker: "w", now: t0.addingTimeInterval(40))?.attempt == 1)
+        #expect(try await store.claim(worker: "w", now: t0.addingTimeInterval(40))?.attempt == 1)
         await #expect(
             try store.events(of: job.id).map(\.to) == [
                 .queued, .running, .queued, .running, .queued, .running, .failed, .queued, .running,
@@ -122,32 +122,32 @@ import Testing
     func fatalFailure() async throws {
         let job = try await store.enqueue(request(), now: t0).job
         _ = try await store.claim(worker: "w", now: t0)
-        await #expect(try store.fail(job.id, worker: "w", reason: "unknown recipe", retryable: false, now: t0).state == .failed)
+        #expect(try await store.fail(job.id, worker: "w", reason: "unknown recipe", retryable: false, now: t0).state == .failed)
     }
 
     @Test("heartbeats keep the lease; an expired lease is retried and the old worker is told")
     func leaseExpiry() async throws {
         let job = try await store.enqueue(request(), now: t0).job
-        _ = try await #require(try store.claim(worker: "w1", lease: 30, now: t0))
+        _ = try #require(try await store.claim(worker: "w1", lease: 30, now: t0))
         try await store.heartbeat(job.id, worker: "w1", lease: 30, now: t0.addingTimeInterval(25))
-        await #expect(try store.claim(worker: "w2", now: t0.addingTimeInterval(50)) == nil, "renewed until +55 s")
+        #expect(try await store.claim(worker: "w2", now: t0.addingTimeInterval(50)) == nil, "renewed until +55 s")
         // w1 stops heartbeating; after the lease (and the backoff) w2 gets the job.
-        await #expect(try store.claim(worker: "w2", now: t0.addingTimeInterval(56)) == nil, "backoff after the lost attempt")
-        await #expect(try store.job(job.id)?.state == .queued)
-        let second = try await #require(try store.claim(worker: "w2", now: t0.addingTimeInterval(66)))
+        #expect(try await store.claim(worker: "w2", now: t0.addingTimeInterval(56)) == nil, "backoff after the lost attempt")
+        #expect(try await store.job(job.id)?.state == .queued)
+        let second = try #require(try await store.claim(worker: "w2", now: t0.addingTimeInterval(66)))
         #expect(second.attempt == 2)
         let late = await #expect(throws: JobQueueError.self) {
             try await store.complete(job.id, worker: "w1", outcome: .noChange, now: t0.addingTimeInterval(67))
         }
         #expect(late?.code == .leaseLost)
-        await #expect(try store.heartbeat(job.id, worker: "w2", now: t0.addingTimeInterval(67)) == ())
+        #expect(try await store.heartbeat(job.id, worker: "w2", now: t0.addingTimeInterval(67)) == ())
     }
 
     @Test("cancelling a running job makes its worker's next heartbeat fail")
     func cancelRunning() async throws {
         let job = try await store.enqueue(request(), now: t0).job
         _ = try await store.claim(worker: "w", now: t0)
-        await #expect(try store.cancel(job.id, now: t0).state == .cancelled)
+        #expect(try await store.cancel(job.id, now: t0).state == .cancelled)
         let error = await #expect(throws: JobQueueError.self) { try await store.heartbeat(job.id, worker: "w", now: t0) }
         #expect(error?.code == .leaseLost)
         let again = await #expect(throws: JobQueueError.self) { try await store.cancel(job.id, now: t0) }
@@ -165,24 +165,24 @@ import Testing
             finished.append(job.id)
         }
         let active = try await store.enqueue(request(base: "new"), now: t0).job
-        await #expect(try store.prune(finishedBefore: t0.addingTimeInterval(100), keep: 2) == 3)
-        await #expect(try store.jobs().map(\.id).sorted() == [finished[3], finished[4], active.id])
-        await #expect(try store.events(of: finished[0]).isEmpty)
-        await #expect(try store.prune(finishedBefore: t0.addingTimeInterval(100)) == 2)
-        await #expect(try store.jobs().map(\.id) == [active.id])
-        await #expect(try store.counts() == [.queued: 1])
+        #expect(try await store.prune(finishedBefore: t0.addingTimeInterval(100), keep: 2) == 3)
+        #expect(try await store.jobs().map(\.id).sorted() == [finished[3], finished[4], active.id])
+        #expect(try await store.events(of: finished[0]).isEmpty)
+        #expect(try await store.prune(finishedBefore: t0.addingTimeInterval(100)) == 2)
+        #expect(try await store.jobs().map(\.id) == [active.id])
+        #expect(try await store.counts() == [.queued: 1])
     }
 
     @Test("nextDue: the next backoff end or lease expiry after now; past ones and an empty queue give none")
     func nextDue() async throws {
-        await #expect(try store.nextDue(after: t0) == nil)
+        #expect(try await store.nextDue(after: t0) == nil)
         let job = try await store.enqueue(request(), now: t0).job
         // Due at once (claimable now): nothing to wake for later.
-        await #expect(try store.nextDue(after: t0.addingTimeInterval(1)) == nil)
-        _ = try await #require(try store.claim(worker: "w", lease: 30, now: t0))
-        await #expect(try store.nextDue(after: t0) == t0.addingTimeInterval(30), "the lease's expiry")
+        #expect(try await store.nextDue(after: t0.addingTimeInterval(1)) == nil)
+        _ = try #require(try await store.claim(worker: "w", lease: 30, now: t0))
+        #expect(try await store.nextDue(after: t0) == t0.addingTimeInterval(30), "the lease's expiry")
         try await store.fail(job.id, worker: "w", reason: "backend unavailable", now: t0.addingTimeInterval(5))
-        await #expect(try store.nextDue(after: t0.addingTimeInterval(5)) == t0.addingTimeInterval(15), "the 10 s backoff's end")
-        await #expect(try store.nextDue(after: t0.addingTimeInterval(15)) == nil, "due now, not later")
+        #expect(try await store.nextDue(after: t0.addingTimeInterval(5)) == t0.addingTimeInterval(15), "the 10 s backoff's end")
+        #expect(try await store.nextDue(after: t0.addingTimeInterval(15)) == nil, "due now, not later")
     }
 }

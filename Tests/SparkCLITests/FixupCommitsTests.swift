@@ -105,7 +105,7 @@ struct FixupCommitsTests {
             try await clone.git("log", "--reverse", "--format=%s", "\(feature.base)..HEAD").split(separator: "\n")
                 == ["add parser", "tidy docs", "add notes", "windows line"])
         for commit in rewritten {
-            await #expect(try violationsAdded(by: commit, in: clone) == [], "commit \(commit)")
+            #expect(try await violationsAdded(by: commit, in: clone) == [], "commit \(commit)")
         }
         #expect(try await clone.git("rev-parse", "HEAD^{tree}") == feature.repo.git("rev-parse", "\(branch)^{tree}"), "the fixed tree")
         #expect(
@@ -183,7 +183,7 @@ struct FixupCommitsTests {
         let rewritten = try await clone.git("rev-list", "--reverse", "\(feature.base)..HEAD").split(separator: "\n").map(String.init)
         #expect(rewritten.count == 2)
         #expect(try await clone.git("show", "--name-only", "--format=", rewritten[0]) == "b.txt")
-        for commit in rewritten { await #expect(try violationsAdded(by: commit, in: clone) == []) }
+        for commit in rewritten { #expect(try await violationsAdded(by: commit, in: clone) == []) }
     }
 
     @Test("a merge commit in the range is refused with its id; nothing is written")
@@ -248,7 +248,7 @@ struct FixupCommitsTests {
     func idempotent() async throws {
         let feature = try await FeatureRepository(base: ["a.txt": "a\n"])
         try await feature.commit(["b.txt": "b  \n"], "work")
-        await #expect(try feature.fixup(["--commits", "main..feature"]).status == 0)
+        #expect(try await feature.fixup(["--commits", "main..feature"]).status == 0)
         let first = try #require(await feature.branchTip("spark/fixup/feature"))
         let again = try await feature.fixup(["--commits", "main..feature"])
         #expect(again.status == 0, "\(again.stderr)")
@@ -256,7 +256,7 @@ struct FixupCommitsTests {
         await #expect(await feature.branchTip("spark/fixup/feature") == first)
 
         try await feature.commit(["c.txt": "c\t\n"], "more work")
-        await #expect(try feature.fixup(["--commits", "main..feature"]).status == 0)
+        #expect(try await feature.fixup(["--commits", "main..feature"]).status == 0)
         let second = try #require(await feature.branchTip("spark/fixup/feature"))
         #expect(second != first)
         #expect(try await feature.repo.git("rev-list", "--count", "feature..\(second)") == "2", "one fixup per target, on the new tip")
@@ -267,7 +267,7 @@ struct FixupCommitsTests {
     func humanCommitBlocks() async throws {
         let feature = try await FeatureRepository(base: ["a.txt": "a\n"])
         try await feature.commit(["b.txt": "b  \n"], "work")
-        await #expect(try feature.fixup(["--commits", "main..feature"]).status == 0)
+        #expect(try await feature.fixup(["--commits", "main..feature"]).status == 0)
         let worktree = feature.directory.path + "/review"
         try await feature.repo.git("worktree", "add", "-q", worktree, "spark/fixup/feature")
         try await GitFixture(path: worktree).commit(["note.txt": "reviewed\n"], message: "reviewer's note")

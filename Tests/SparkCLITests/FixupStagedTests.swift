@@ -15,8 +15,8 @@ struct FixupStagedTests {
         let commit = try await hooked.commit()
         #expect(commit.status == 0, "\(commit.stderr)")
         #expect(commit.stderr.contains("sparkd: fixed a.txt"), "\(commit.stderr)")
-        await #expect(try hooked.committed("a.txt") == "one\ntwo\n")
-        await #expect(try hooked.committed("new.txt") == "no newline\n")
+        #expect(try await hooked.committed("a.txt") == "one\ntwo\n")
+        #expect(try await hooked.committed("new.txt") == "no newline\n")
         #expect(try hooked.read("a.txt") == "one\ntwo\n", "the working copy equalled the staged content")
         #expect(try await hooked.repo.git("status", "--porcelain") == "", "nothing left over")
     }
@@ -31,7 +31,7 @@ struct FixupStagedTests {
         let commit = try await hooked.commit()
         #expect(commit.status == 0, "\(commit.stderr)")
         #expect(commit.stderr.contains("keeps them unfixed"), "\(commit.stderr)")
-        await #expect(try hooked.committed("a.txt") == "1\n2\n3\n")
+        #expect(try await hooked.committed("a.txt") == "1\n2\n3\n")
         #expect(try hooked.read("a.txt") == unstaged, "byte for byte")
     }
 
@@ -44,7 +44,7 @@ struct FixupStagedTests {
         try hooked.write("a.txt", working)
         let commit = try await hooked.commit()
         #expect(commit.status == 0, "\(commit.stderr)")
-        await #expect(try hooked.committed("a.txt") == base)
+        #expect(try await hooked.committed("a.txt") == base)
         #expect(try hooked.read("a.txt") == base.replacingOccurrences(of: "line 9\n", with: "line 9 edited\n"), "fix merged, edit kept")
     }
 
@@ -54,8 +54,8 @@ struct FixupStagedTests {
         try hooked.write("b.txt", "b\r\nb\n")
         let commit = try await hooked.commit(["-a"])
         #expect(commit.status == 0, "\(commit.stderr)")
-        await #expect(try hooked.committed("a.txt") == "a\n")
-        await #expect(try hooked.committed("b.txt") == "b\nb\n")
+        #expect(try await hooked.committed("a.txt") == "a\n")
+        #expect(try await hooked.committed("b.txt") == "b\nb\n")
         #expect(try hooked.read("a.txt") == "a\n")
         #expect(try await hooked.repo.git("status", "--porcelain") == "", "index and working tree agree with the commit")
     }
@@ -67,11 +67,11 @@ struct FixupStagedTests {
         try await hooked.repo.git("add", "b.txt")
         let commit = try await hooked.commit(["--", "a.txt"])
         #expect(commit.status == 0, "\(commit.stderr)")
-        await #expect(try hooked.committed("a.txt") == "a\n")
-        await #expect(try hooked.committed("b.txt") == "b\n", "b.txt was not part of this commit")
+        #expect(try await hooked.committed("a.txt") == "a\n")
+        #expect(try await hooked.committed("b.txt") == "b\n", "b.txt was not part of this commit")
         #expect(try hooked.read("a.txt") == "a\n")
-        await #expect(try hooked.staged("a.txt") == "a\n", "the index git installs after the commit has the fix too")
-        await #expect(try hooked.staged("b.txt") == "b  \n", "other staged work untouched")
+        #expect(try await hooked.staged("a.txt") == "a\n", "the index git installs after the commit has the fix too")
+        #expect(try await hooked.staged("b.txt") == "b  \n", "other staged work untouched")
         #expect(try await hooked.repo.git("status", "--porcelain") == "M  b.txt")
     }
 
@@ -117,7 +117,7 @@ struct FixupStagedTests {
         #expect(commit.status != 0, "pre-commit's semantics: the commit fails")
         #expect(commit.stderr.contains("would fix a.txt"), "\(commit.stderr)")
         #expect(commit.stderr.contains("-x  "), "shows the change")
-        await #expect(try ContentState(hooked.repo) == before)
+        #expect(try await ContentState(hooked.repo) == before)
         let direct = try await SparkctlBinary.run(["fixup", "--staged", "--mode", "check", "--repo", hooked.repo.path])
         #expect(direct.status == 1)
         try hooked.write("a.txt", "x\n")
@@ -142,7 +142,7 @@ struct FixupStagedTests {
         #expect(commit.status == 0)
         #expect(commit.stderr.contains("skipped big.lfs (filter=fake)"), "\(commit.stderr)")
         #expect(try await hooked.repo.show("HEAD", "data.bin") == [0, 1, 2, 32, 32, 10])
-        await #expect(try hooked.committed("big.lfs") == "filtered  \n")
+        #expect(try await hooked.committed("big.lfs") == "filtered  \n")
     }
 
     @Test func conflictedPathsOfAMergeInProgressAreSkipped() async throws {
@@ -164,8 +164,8 @@ struct FixupStagedTests {
         // Resolved: the merge commit gets the fix.
         try hooked.write("a.txt", "resolved  \n")
         try await repo.git("add", "a.txt")
-        await #expect(try hooked.commit(["--no-edit"]).status == 0)
-        await #expect(try hooked.committed("a.txt") == "resolved\n")
+        #expect(try await hooked.commit(["--no-edit"]).status == 0)
+        #expect(try await hooked.committed("a.txt") == "resolved\n")
     }
 
     @Test func crlfIsKeptAsPreCommitHooksDoesAndAutocrlfIsRespected() async throws {
@@ -173,15 +173,15 @@ struct FixupStagedTests {
         try hooked.write("dos.txt", "a  \r\nb\r\n")
         try hooked.write("mixed.txt", "a\r\nb\r\nc\n")
         try await hooked.repo.git("add", "-A")
-        await #expect(try hooked.commit().status == 0)
-        await #expect(try hooked.committed("dos.txt") == "a\r\nb\r\n", "CRLF stays CRLF")
-        await #expect(try hooked.committed("mixed.txt") == "a\r\nb\r\nc\r\n", "the most common ending wins")
+        #expect(try await hooked.commit().status == 0)
+        #expect(try await hooked.committed("dos.txt") == "a\r\nb\r\n", "CRLF stays CRLF")
+        #expect(try await hooked.committed("mixed.txt") == "a\r\nb\r\nc\r\n", "the most common ending wins")
 
         let crlf = try await HookedRepository(config: ["core.autocrlf=true"])
         try crlf.write("win.txt", "x  \r\ny\r\n")
         try await crlf.repo.git("add", "win.txt")
-        await #expect(try crlf.commit().status == 0)
-        await #expect(try crlf.committed("win.txt") == "x\ny\n", "stored normalised")
+        #expect(try await crlf.commit().status == 0)
+        #expect(try await crlf.committed("win.txt") == "x\ny\n", "stored normalised")
         #expect(try crlf.read("win.txt") == "x\r\ny\r\n", "the working copy in its checkout form")
         #expect(try await crlf.repo.git("status", "--porcelain") == "")
     }
@@ -195,15 +195,15 @@ struct FixupStagedTests {
         try hooked.write("new.txt", "moved  \n")
         try await repo.git("add", "new.txt")
         try await repo.git("rm", "-q", "gone.txt")
-        await #expect(try hooked.commit().status == 0)
-        await #expect(try hooked.committed("new.txt") == "moved\n")
+        #expect(try await hooked.commit().status == 0)
+        #expect(try await hooked.committed("new.txt") == "moved\n")
         #expect(try await repo.git("ls-tree", "--name-only", "HEAD").split(separator: "\n").sorted() == ["new.txt"])
         #expect(try hooked.read("later.txt") == "not yet  \n", "intent-to-add content untouched")
 
         try hooked.write("amend.txt", "amended \n")
         try await repo.git("add", "amend.txt")
-        await #expect(try hooked.commit(["--amend", "--no-edit"]).status == 0)
-        await #expect(try hooked.committed("amend.txt") == "amended\n")
+        #expect(try await hooked.commit(["--amend", "--no-edit"]).status == 0)
+        #expect(try await hooked.committed("amend.txt") == "amended\n")
 
         let empty = try await hooked.commit(["--allow-empty"], message: "empty")
         #expect(empty.status == 0, "\(empty.stderr)")
@@ -218,7 +218,7 @@ struct FixupStagedTests {
         let commit = try await hooked.commit()
         #expect(commit.status == 0)
         #expect(commit.stderr.contains(".sparkd.yml"), "\(commit.stderr)")
-        await #expect(try hooked.committed("a.txt") == "x  \n", "no fixups with a broken configuration")
+        #expect(try await hooked.committed("a.txt") == "x  \n", "no fixups with a broken configuration")
     }
 
     @Test func configuredRecipesReplaceTheDefaultsAndFailOnErrorBlocks() async throws {
@@ -235,8 +235,8 @@ struct FixupStagedTests {
             """)
         try hooked.write("a.txt", "x  ")
         try await hooked.repo.git("add", "-A")
-        await #expect(try hooked.commit().status == 0)
-        await #expect(try hooked.committed("a.txt") == "x  \n", "only end-of-file runs")
+        #expect(try await hooked.commit().status == 0)
+        #expect(try await hooked.committed("a.txt") == "x  \n", "only end-of-file runs")
 
         // An unexpected failure (the index locked by someone else) blocks only when configured.
         try hooked.write("a.txt", "y\n\n")
@@ -248,7 +248,7 @@ struct FixupStagedTests {
         #expect(blocked.status == 1)
         #expect(blocked.stderr.contains("locked"), "\(blocked.stderr)")
         try FileManager.default.removeItem(atPath: lock)
-        await #expect(try hooked.staged("a.txt") == "y\n\n", "index untouched")
+        #expect(try await hooked.staged("a.txt") == "y\n\n", "index untouched")
     }
 
     @Test func unexpectedFailureIsAWarningByDefault() async throws {
@@ -261,7 +261,7 @@ struct FixupStagedTests {
         let result = try await SparkctlBinary.run(["fixup", "--staged", "--repo", hooked.repo.path])
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning") && result.stderr.contains("locked"), "\(result.stderr)")
-        await #expect(try hooked.staged("a.txt") == "y  \n")
+        #expect(try await hooked.staged("a.txt") == "y  \n")
         #expect(try hooked.read("a.txt") == "y  \n", "working tree untouched when the index cannot be written")
     }
 }

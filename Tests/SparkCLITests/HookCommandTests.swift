@@ -68,7 +68,7 @@ struct HookCommandTests {
         let commit = try await hooked.commit()
         #expect(commit.status == 0, "\(commit.stderr)")
         #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/foreign-ran"), "the chained hook ran")
-        await #expect(try hooked.committed("a.txt") == "chained\n", "then sparkd's fixups")
+        #expect(try await hooked.committed("a.txt") == "chained\n", "then sparkd's fixups")
 
         let uninstall = try await SparkctlBinary.run(["hook", "uninstall", "--repo", repo.path])
         #expect(uninstall.status == 0)
@@ -102,8 +102,8 @@ struct HookCommandTests {
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-commit"))
         try hooked.write("a.txt", "x \n")
         try await repo.git("add", "a.txt")
-        await #expect(try hooked.commit().status == 0)
-        await #expect(try hooked.committed("a.txt") == "x\n", "git ran the hook from core.hooksPath")
+        #expect(try await hooked.commit().status == 0)
+        #expect(try await hooked.committed("a.txt") == "x\n", "git ran the hook from core.hooksPath")
     }
 
     @Test func linkedWorktreesShareTheCommonHooksDirectory() async throws {

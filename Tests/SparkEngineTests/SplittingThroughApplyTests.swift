@@ -24,7 +24,7 @@ struct SplittingThroughApplyTests {
         #expect(report.skipped.isEmpty)
         let expected = big.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(separator: "\n")
-        await #expect(try repo.show("spark/test", "big.txt") == Array(expected.utf8))
+        #expect(try await repo.show("spark/test", "big.txt") == Array(expected.utf8))
         let usage = try #require(report.usage)
         #expect(usage.requests >= 5, "24 KB of input on a 2K-token window needs several requests")
         #expect(usage.promptTokens / usage.requests < Self.window)

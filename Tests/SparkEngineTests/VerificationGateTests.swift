@@ -36,7 +36,7 @@ struct VerificationGateTests {
             #expect(error.code == .notIdempotent)
             #expect(error.message.contains("'t/double'") && error.message.contains("'a.txt'"))
         }
-        await #expect(try repo.git("branch", "--list", "spark/*") == "")
+        #expect(try await repo.git("branch", "--list", "spark/*") == "")
     }
 
     @Test func aSwiftFileThatParsedBeforeMustStillParse() async throws {
@@ -50,7 +50,7 @@ struct VerificationGateTests {
             #expect(error.code == .breaksParse)
             #expect(error.message.contains("'Good.swift'") && error.message.contains("balanced-braces"))
         }
-        await #expect(try repo.git("branch", "--list", "spark/*") == "")
+        #expect(try await repo.git("branch", "--list", "spark/*") == "")
         // Without the validator the same change goes through: the gate, not the recipe, refused it.
         let report = try await EngineFixture.apply(repo, [recipe], validators: [])
         #expect(report.filesChanged == 1)

@@ -26,7 +26,7 @@ struct SparkdCrashTests {
         }
         #expect(killed, "\(daemon.log)")
         #expect(await daemon.exit() != nil)
-        await #expect(try store.jobs(in: [.running]).count == 1, "the dead worker's job still looks running")
+        #expect(try await store.jobs(in: [.running]).count == 1, "the dead worker's job still looks running")
         #expect(await fixture.branchTip("spark/fixup-trailing-whitespace") == nil, "the ref is written only at the end")
         let gitDir = fixture.repo.path + "/.git"
         let locks = FileManager.default.enumerator(atPath: gitDir)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".lock") } ?? []
@@ -47,7 +47,7 @@ struct SparkdCrashTests {
         #expect(events.filter { $0.to == .succeeded }.count == 1)
         let branch = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
         #expect(job.resultCommit == branch)
-        await #expect(try fixture.repo.git("rev-list", "--count", "main..\(branch)") == "1")
+        #expect(try await fixture.repo.git("rev-list", "--count", "main..\(branch)") == "1")
         try await fixture.repo.git("fsck", "--strict")
     }
 }

@@ -23,7 +23,7 @@ struct SparkdIdleMemoryTests {
                 guard let branch = await fixture.branchTip("spark/fixup-trailing-whitespace") else { return false }
                 return (try? await fixture.repo.git("rev-parse", "\(branch)^")) == tip
             }, "\(daemon.log)")
-        await #expect(try fixture.repo.git("show", "spark/fixup-trailing-whitespace:later.txt") == "later")
+        #expect(try await fixture.repo.git("show", "spark/fixup-trailing-whitespace:later.txt") == "later")
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0, "\(daemon.log)")
     }

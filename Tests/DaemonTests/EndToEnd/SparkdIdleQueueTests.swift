@@ -50,7 +50,7 @@ struct SparkdIdleQueueTests {
         #expect(failedOnce, "\(daemon.log)")
         // The safety net alone would wake the workers only after a minute.
         #expect(await eventually(timeout: 20) { await fixture.branchTip("spark/fixup-trailing-whitespace") != nil }, "\(daemon.log)")
-        await #expect(try store.jobs().first?.state == .succeeded)
+        #expect(try await store.jobs().first?.state == .succeeded)
         daemon.signal(SIGTERM)
         #expect(await daemon.exit() == 0, "\(daemon.log)")
     }

@@ -17,12 +17,12 @@ struct SparkdOnceTests {
 
         let tip = try await fixture.repo.git("rev-parse", "main")
         let branch = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
-        await #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
+        #expect(try await fixture.repo.git("rev-parse", "\(branch)^") == tip)
         let message = try await fixture.repo.git("log", "-1", "--format=%B", branch)
         #expect(message.contains("Spark-Base: \(tip)"))
         #expect(message.contains("Spark-Job: "))
-        await #expect(try fixture.repo.git("show", "\(branch):a.txt") == "trailing\nclean")
-        await #expect(try fixture.repo.git("log", "-1", "--format=%an <%ae>", branch) == "sparkd <sparkd@localhost>")
+        #expect(try await fixture.repo.git("show", "\(branch):a.txt") == "trailing\nclean")
+        #expect(try await fixture.repo.git("log", "-1", "--format=%an <%ae>", branch) == "sparkd <sparkd@localhost>")
         // end-of-file has its own branch.
         #expect(await fixture.branchTip("spark/fixup-end-of-file") != nil)
         try await fixture.repo.git("fsck", "--strict")
@@ -49,7 +49,7 @@ struct SparkdOnceTests {
         #expect(jobs.map(\.state).sorted { "\($0)" < "\($1)" } == [.blocked, .succeeded])
         let blocked = try #require(jobs.first { $0.state == .blocked })
         #expect(blocked.reason?.contains("limits.branches_per_hour") == true, "\(blocked.reason ?? "")")
-        await #expect(try fixture.store().branchesCreated(repository: fixture.repo.path, since: .distantPast) == 1)
+        #expect(try await fixture.store().branchesCreated(repository: fixture.repo.path, since: .distantPast) == 1)
     }
 
     @Test("a second run on the same tip queues nothing; a new commit regenerates the branch from the new base")
@@ -58,7 +58,7 @@ struct SparkdOnceTests {
         #expect(try await fixture.once().status == 0)
         let first = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
         #expect(try await fixture.once().status == 0)
-        await #expect(try fixture.store().jobs().count == 1)
+        #expect(try await fixture.store().jobs().count == 1)
         #expect(await fixture.branchTip("spark/fixup-trailing-whitespace") == first)
 
         try await fixture.repo.commit(["c.txt": "more  \n"], message: "second")
@@ -67,9 +67,9 @@ struct SparkdOnceTests {
         let second = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
         #expect(second != first)
         // Regenerated, not rebased: one commit on the new base.
-        await #expect(try fixture.repo.git("rev-list", "--count", "main..\(second)") == "1")
-        await #expect(try fixture.repo.git("rev-parse", "\(second)^") == tip)
-        await #expect(try fixture.repo.git("show", "\(second):c.txt") == "more")
+        #expect(try await fixture.repo.git("rev-list", "--count", "main..\(second)") == "1")
+        #expect(try await fixture.repo.git("rev-parse", "\(second)^") == tip)
+        #expect(try await fixture.repo.git("show", "\(second):c.txt") == "more")
         try await fixture.repo.git("fsck", "--strict")
     }
 
@@ -88,7 +88,7 @@ struct SparkdOnceTests {
         try await fixture.repo.commit(["c.txt": "more  \n"], message: "second")
         #expect(try await fixture.once().status == 0)
         #expect(await fixture.branchTip("spark/fixup-trailing-whitespace") == human)
-        let last = try await #require(try fixture.store().jobs().first)
+        let last = try #require(try await fixture.store().jobs().first)
         #expect(last.state == .blocked)
         #expect(last.reason?.contains("did not make") == true)
         #expect(last.reason?.contains("reviewer's note") == true)
@@ -105,12 +105,12 @@ struct SparkdOnceTests {
         try await reviewer.git("commit", "-q", "-a", "--amend", "--no-edit")
         try await fixture.repo.git("worktree", "remove", worktree)
         let amended = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
-        await #expect(try fixture.repo.git("log", "-1", "--format=%B", amended).contains("Spark-Base:"))
+        #expect(try await fixture.repo.git("log", "-1", "--format=%B", amended).contains("Spark-Base:"))
 
         try await fixture.repo.commit(["c.txt": "more  \n"], message: "second")
         #expect(try await fixture.once().status == 0)
         #expect(await fixture.branchTip("spark/fixup-trailing-whitespace") == amended)
-        await #expect(try fixture.store().jobs().first?.state == .blocked)
+        #expect(try await fixture.store().jobs().first?.state == .blocked)
     }
 
     @Test("a job that fails makes --once exit 1; a broken repository recipe is named with its position")
@@ -120,7 +120,7 @@ struct SparkdOnceTests {
         let result = try await fixture.once()
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("1 job failed"))
-        let job = try await #require(try fixture.store().jobs().first)
+        let job = try #require(try await fixture.store().jobs().first)
         #expect(job.state == .failed)
         #expect(job.attempts == 1, "a broken recipe is not retried")
         #expect(job.reason?.contains(".sparkd/recipes/local/broken.yml:3:1") == true, "\(job.reason ?? "")")
@@ -137,8 +137,8 @@ struct SparkdOnceTests {
         let tip = try await fixture.repo.git("rev-parse", "main")
         #expect(try await fixture.once().status == 0)
         let branch = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
-        await #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
-        await #expect(try fixture.store().jobs().first?.state == .succeeded)
+        #expect(try await fixture.repo.git("rev-parse", "\(branch)^") == tip)
+        #expect(try await fixture.store().jobs().first?.state == .succeeded)
     }
 
     @Test("once the change is in the base, the review branch is deleted")
@@ -148,7 +148,7 @@ struct SparkdOnceTests {
         try await fixture.repo.git("merge", "-q", "--ff-only", "spark/fixup-trailing-whitespace")
         #expect(try await fixture.once().status == 0)
         #expect(await fixture.branchTip("spark/fixup-trailing-whitespace") == nil)
-        await #expect(try fixture.store().jobs().first?.state == .noChange)
+        #expect(try await fixture.store().jobs().first?.state == .noChange)
     }
 
     @Test("the open-branch limit: a change that needs one more branch is blocked with the limit named")
@@ -156,7 +156,7 @@ struct SparkdOnceTests {
         let fixture = try await DaemonFixture(repositoryExtra: "    limits: { open_branches: 1 }")
         #expect(try await fixture.once().status == 0)
         let jobs = try await fixture.store().jobs()
-        await #expect(try fixture.branches().filter { $0.hasPrefix("spark/") }.count == 1)
+        #expect(try await fixture.branches().filter { $0.hasPrefix("spark/") }.count == 1)
         #expect(jobs.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.blocked, .succeeded])
         #expect(jobs.first { $0.state == .blocked }?.reason?.contains("open_branches") == true)
     }
@@ -173,9 +173,9 @@ struct SparkdOnceTests {
                 "spark/fixup-trailing-whitespace-sources", "spark/fixup-trailing-whitespace-tests",
                 "spark/fixup-trailing-whitespace-top-level",
             ])
-        await #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-sources") == "Sources/App/a.txt")
-        await #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-tests") == "Tests/AppTests/b.txt")
-        await #expect(try fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-top-level") == "top.txt")
+        #expect(try await fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-sources") == "Sources/App/a.txt")
+        #expect(try await fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-tests") == "Tests/AppTests/b.txt")
+        #expect(try await fixture.repo.git("diff", "--name-only", "main", "spark/fixup-trailing-whitespace-top-level") == "top.txt")
         let jobs = try await fixture.store().jobs()
         #expect(jobs.count == 4)
         #expect(Set(jobs.compactMap(\.request.scope)) == ["Sources", "Tests", "", "clean"])
@@ -183,7 +183,7 @@ struct SparkdOnceTests {
 
         let shard = try await fixture.once()
         #expect(shard.status == 0)
-        await #expect(try fixture.store().jobs().count == 4, "the same tip queues nothing again")
+        #expect(try await fixture.store().jobs().count == 4, "the same tip queues nothing again")
     }
 
     @Test("shards whose names slug alike (Docs and docs, a directory named top-level) get branches of their own")
@@ -204,7 +204,7 @@ struct SparkdOnceTests {
             let branch = try #require(job.resultBranch)
             let digest = await String(try Command.check(["sha1sum"], stdin: Array(scope.utf8)).prefix(8))
             #expect(branch.hasSuffix("-\(digest)"), "\(scope): \(branch)")
-            await #expect(try fixture.repo.git("diff", "--name-only", "main", branch) == file)
+            #expect(try await fixture.repo.git("diff", "--name-only", "main", branch) == file)
         }
     }
 

@@ -39,9 +39,9 @@ struct SparkdRobustnessTests {
         #expect(jobs.map(\.state) == [.superseded, .succeeded])
         #expect(jobs[0].reason?.contains("moved") == true)
         let branch = try #require(await fixture.branchTip("spark/fixup-trailing-whitespace"))
-        await #expect(try fixture.repo.git("rev-parse", "\(branch)^") == tip)
+        #expect(try await fixture.repo.git("rev-parse", "\(branch)^") == tip)
         // The branch was written once, on the new base: never on the stale one.
-        await #expect(try fixture.repo.git("reflog", "show", "--format=%H", "refs/heads/spark/fixup-trailing-whitespace") == branch)
+        #expect(try await fixture.repo.git("reflog", "show", "--format=%H", "refs/heads/spark/fixup-trailing-whitespace") == branch)
         try await fixture.repo.git("fsck", "--strict")
     }
 

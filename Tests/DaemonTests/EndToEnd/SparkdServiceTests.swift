@@ -26,7 +26,7 @@ struct SparkdServiceTests {
                 guard let branch = await fixture.branchTip("spark/fixup-trailing-whitespace"), branch != first else { return false }
                 return (try? await fixture.repo.git("rev-parse", "\(branch)^")) == tip
             }, "\(daemon.log)")
-        await #expect(try fixture.repo.git("show", "spark/fixup-trailing-whitespace:pushed.txt") == "pushed")
+        #expect(try await fixture.repo.git("show", "spark/fixup-trailing-whitespace:pushed.txt") == "pushed")
 
         // sparkctl sees the jobs through the socket.
         let (result, json) = try await SparkctlBinary.json(["jobs", "--socket", socket])
@@ -53,7 +53,7 @@ struct SparkdServiceTests {
         #expect(mode == 0o600)
 
         // No push rules: nothing ran at start-up.
-        await #expect(try fixture.store().jobs().isEmpty)
+        #expect(try await fixture.store().jobs().isEmpty)
 
         let (enqueued, enqueueJSON) = try await SparkctlBinary.json(["enqueue", "--socket", socket, "--repo", fixture.repo.path])
         #expect(enqueued.status == 0, "\(enqueued.stderr)")
