@@ -9,23 +9,24 @@ public enum PythonPreCommitHooks {
     /// Records a failing issue and returns false unless `python3` can import
     /// pre-commit-hooks at exactly `version`.
     public static func isAvailable(sourceLocation: SourceLocation = #_sourceLocation) async -> Bool {
-        let probe = "import importlib.metadata, pre_commit_hooks; print(importlib.metadata.version('pre-commit-hooks'))"
-        let result = try? await Command.run(["python3", "-c", probe])
+        guard let problem = await probe.value else { return true }
+        Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+        return false
+    }
+
+    /// Why the reference cannot be run, or nil: python3 is asked once per test run, not per case.
+    private static let probe = Task { () -> String? in
+        let script = "import importlib.metadata, pre_commit_hooks; print(importlib.metadata.version('pre-commit-hooks'))"
+        let result = try? await Command.run(["python3", "-c", script])
         guard let result, result.status == 0 else {
             let detail = result?.stderr ?? "python3 could not be run"
-            Issue.record(
-                "python3 cannot import pre_commit_hooks, the reference for the differential tests; \(installHint). \(detail)",
-                sourceLocation: sourceLocation)
-            return false
+            return "python3 cannot import pre_commit_hooks, the reference for the differential tests; \(installHint). \(detail)"
         }
         let found = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         guard found == version else {
-            Issue.record(
-                "python3 has pre-commit-hooks \(found), the differential tests need \(version); \(installHint)",
-                sourceLocation: sourceLocation)
-            return false
+            return "python3 has pre-commit-hooks \(found), the differential tests need \(version); \(installHint)"
         }
-        return true
+        return nil
     }
 
     /// Runs `python3 -m pre_commit_hooks.<module> <arguments> <files>` in
