@@ -16,15 +16,19 @@ struct SparkdRobustnessTests {
         let fixture = try await DaemonFixture(
             files: files, rules: ["{ id: fixup/trailing-whitespace, on: [push] }"],
             extra: "backend: { kind: wse-sim, profile: gpu-h100, pace: 1 }\nwatch: { poll_interval: 1 }")
+        // The commit main moves to is made now, with git; during the job main's ref is moved to it
+        // the way git moves a loose ref (a lock file renamed over it): no child process to wait for
+        // on a machine busy with the rest of the suite, so the move lands well inside the job.
+        try await fixture.repo.git("switch", "-q", "-c", "next")
+        let tip = try await fixture.repo.commit(["moved.txt": "moved   \n"], message: "main moves on")
+        try await fixture.repo.git("switch", "-q", "main")
         let daemon = try #require(fixture.start())
         let store = try fixture.store()
-        // Move main while the job runs, within milliseconds of seeing it run.
-        var tip: String?
-        if await eventually({ try await store.jobs(in: [.running]).count == 1 }) {
-            try await fixture.repo.commit(["moved.txt": "moved   \n"], message: "main moves on")
-            tip = try await fixture.repo.git("rev-parse", "main")
-        }
-        #expect(tip != nil, "\(daemon.log)")
+        let running = await eventually { try await store.jobs(in: [.running]).count == 1 }
+        #expect(running, "\(daemon.log)")
+        let ref = fixture.repo.path + "/.git/refs/heads/main"
+        try Data((tip + "\n").utf8).write(to: URL(fileURLWithPath: ref + ".lock"))
+        #expect(rename(ref + ".lock", ref) == 0)
         // The running job ends when it would publish (superseded); then the job on the new base runs.
         #expect(await eventually { (try? await store.jobs().first { $0.state == .superseded }) != nil }, "\(daemon.log)")
         #expect(
@@ -56,7 +60,11 @@ struct SparkdRobustnessTests {
         let daemon = try #require(fixture.start())
         let store = try fixture.store()
         let socket = fixture.stateDirectory + "/sparkd.sock"
-        let signalled = await eventually { try await store.jobs(in: [.running]).count == 1 }
+        // Signalled once the daemon serves its socket (a job may start running before it does).
+        let signalled = await eventually {
+            guard FileManager.default.fileExists(atPath: socket) else { return false }
+            return try await store.jobs(in: [.running]).count == 1
+        }
         if signalled { daemon.signal(SIGTERM) }
         #expect(signalled, "\(daemon.log)")
         // While the running job finishes, the control socket still answers.
