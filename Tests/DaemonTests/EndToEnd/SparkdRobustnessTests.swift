@@ -52,7 +52,9 @@ struct SparkdRobustnessTests {
     @Test("SIGTERM while a job runs: no new job is claimed, the running one finishes, sparkd exits 0")
     func sigtermDrains() async throws {
         var files: [String: String] = [:]
-        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 24) }
+        for index in 0..<20 { files["src/file\(index).txt"] = String(repeating: "a line with trailing spaces   \n", count: 36) }
+        // Paced, the first job runs about 18 s: seen running however late a busy machine lets the
+        // test look, and still inside the daemon's 20 s drain once signalled.
         let fixture = try await DaemonFixture(
             files: files,
             rules: ["{ id: fixup/trailing-whitespace, on: [push] }", "{ id: fixup/end-of-file, on: [push] }"],
